@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using OpenBams.Law;
+using OpenBams.Platform.Data;
+using OpenBams.Platform.Localization;
+
+namespace OpenBams.Platform.Http;
+
+/// <summary>
+/// Every API error is application/problem+json that names the field and the rule (and the article
+/// where a law says no). The "errors" member maps field → messages, as ASP.NET validation does.
+/// </summary>
+public static class Problems
+{
+    public static IResult Field(string field, Text message, LegalReference? rule = null, int status = StatusCodes.Status422UnprocessableEntity) =>
+        Fields(status, rule, (field, message));
+
+    public static IResult Fields(int status, LegalReference? rule, params (string Field, Text Message)[] errors)
+    {
+        var ext = new Dictionary<string, object?>
+        {
+            ["errors"] = errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message.ToString()).ToArray()),
+        };
+        if (rule is not null) ext["rule"] = rule.Value.ToString();
+        if (errors.Length == 1) ext["field"] = errors[0].Field;
+        var title = errors.Length == 1 ? errors[0].Message.ToString() : new Text("Daxil edilən məlumatlar qaydalara uyğun deyil", "The input breaks one or more rules").ToString();
+        return Results.Problem(statusCode: status, title: title, type: TypeFor(status), extensions: ext);
+    }
+
+    public static IResult NotFound(string what) =>
+        Results.Problem(statusCode: 404, title: $"{what} not found", type: TypeFor(404));
+
+    public static IResult Forbidden(string why) =>
+        Results.Problem(statusCode: 403, title: why, type: TypeFor(403));
+
+    public static IResult Conflict() =>
+        Results.Problem(statusCode: 409, title: T.ChangedMeanwhile, type: TypeFor(409),
+            extensions: new Dictionary<string, object?> { ["field"] = "version", ["errors"] = new Dictionary<string, string[]> { ["version"] = [T.ChangedMeanwhile] } });
+
+    private static string TypeFor(int status) => status switch
+    {
+        400 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1",
+        403 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.4",
+        404 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5",
+        409 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.10",
+        422 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.21",
+        _ => "about:blank",
+    };
+}
+
+/// <summary>Turns domain exceptions into problem+json; anything else stays a logged 500 without details.</summary>
+public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        IResult? result = exception switch
+        {
+            LegalRuleViolation v => Problems.Field(v.Field, new Text(v.MessageAz, v.MessageEn), v.Rule),
+            TenantViolation t => Problems.Forbidden(t.Message),
+            DbUpdateConcurrencyException => Problems.Conflict(),
+            BadHttpRequestException b => Problems.Field(FieldOf(b), new Text("Sorğu oxunmadı: " + b.Message, "The request could not be read: " + b.Message), status: 400),
+            _ => null,
+        };
+        if (result is null) return false;
+        await result.ExecuteAsync(http);
+        return true;
+    }
+
+    private static string FieldOf(BadHttpRequestException b)
+    {
+        // "Failed to read parameter \"int page\" from the query string." → page
+        var m = System.Text.RegularExpressions.Regex.Match(b.Message, "\"\\S+ (\\w+)\"");
+        return m.Success ? m.Groups[1].Value : "body";
+    }
+}

@@ -1,0 +1,79 @@
+using OpenBams.Platform.Localization;
+
+namespace OpenBams.Registry;
+
+public static class RegistryTexts
+{
+    public static readonly Text Title = new("Bələdiyyələrin Dövlət reyestri", "State register of municipalities");
+    public static readonly Text Intro = new(
+        "Azərbaycan Respublikasının bələdiyyələri: 2005-ci il rəsmi siyahısı (Qanun N 771-IQ, əlavə), sonrakı dəyişikliklərlə.",
+        "The municipalities of the Republic of Azerbaijan: the 2005 official list (Law N 771-IQ, appendix) with later changes.");
+    public static readonly Text SearchPlaceholder = new("Ad (məs. Biləcəri və ya Bilecari)", "Name (e.g. Biləcəri or Bilecari)");
+    public static readonly Text Name = new("Ad", "Name");
+    public static readonly Text NameAsPrinted = new("Mənbədə çap olunduğu kimi", "As printed in the source");
+    public static readonly Text Kind = new("Növ", "Kind");
+    public static readonly Text Status = new("Vəziyyət", "Status");
+    public static readonly Text Region = new("Rayon / şəhər", "Region");
+    public static readonly Text District = new("Şəhər rayonu", "City district");
+    public static readonly Text ListNumber = new("Siyahıda №", "List no.");
+    public static readonly Text Territory = new("Əhatə etdiyi ərazi vahidləri", "Territorial units covered");
+    public static readonly Text NoTerritoryPrinted = new("Mənbədə ərazi vahidləri göstərilməyib", "The source prints no territorial units");
+    public static readonly Text Population = new("Əhali", "Population");
+    public static readonly Text PopulationDate = new("İstinad tarixi", "Reference date");
+    public static readonly Text PopulationSource = new("Mənbə", "Source");
+    public static readonly Text CouncilSize = new("Bələdiyyə üzvlərinin sayı", "Council size");
+    public static readonly Text PermanentMax = new("Daimi əsaslarla işləyən üzvlərin ən çox sayı", "Maximum permanent (salaried) members");
+    public static readonly Text Associations = new("Assosiasiya", "Association");
+    public static readonly Text Certificate = new("Dövlət reyestri şəhadətnaməsi", "Register certificate");
+    public static readonly Text Charter = new("Nizamnamə", "Charter");
+    public static readonly Text CharterInForce = new("{0} tarixində qeydiyyata alınıb, həmin gündən qüvvədədir (BSQ 8.5)", "Registered on {0}, in force from that day (SL 8.5)");
+    public static readonly Text NotRecorded = new("qeyd olunmayıb", "not recorded");
+    public static readonly Text History = new("Tarixçə", "History");
+    public static readonly Text NoHistory = new("Qeydə alınmış dəyişiklik yoxdur", "No changes recorded");
+    public static readonly Text Provenance = new("Mənbə və məlumat keyfiyyəti", "Provenance and data quality");
+    public static readonly Text LegalAct = new("Hüquqi akt", "Legal act");
+    public static readonly Text Date = new("Tarix", "Date");
+    public static readonly Text Event = new("Hadisə", "Event");
+    public static readonly Text Edit = new("Düzəliş et", "Edit");
+    public static readonly Text DataQuality = new("Məlumat keyfiyyəti", "Data quality");
+    public static readonly Text Mergers = new("Birləşmələr", "Mergers");
+    public static readonly Text NationalCounts = new("Bələdiyyələrin sayı seçkilər üzrə", "Municipalities by election year");
+    public static readonly Text RegisterNow = new("Reyestrdə hazırda", "In the register now");
+    public static readonly Text Members = new("Üzvlər", "Members");
+
+    public static Text KindName(MunicipalityKind k) => k switch
+    {
+        MunicipalityKind.City => new("şəhər", "city"),
+        MunicipalityKind.Settlement => new("qəsəbə", "settlement"),
+        MunicipalityKind.Village => new("kənd", "village"),
+        _ => new("müəyyən edilməyib", "not determined"),
+    };
+
+    public static Text StatusName(MunicipalityStatus s) => s switch
+    {
+        MunicipalityStatus.Active => new("fəaliyyətdədir", "active"),
+        MunicipalityStatus.Merged => new("birləşib", "merged"),
+        _ => new("ləğv edilib", "dissolved"),
+    };
+
+    public static Text UnitKindName(TerritorialUnitKind k) => k switch
+    {
+        TerritorialUnitKind.City => new("şəhər", "city"),
+        TerritorialUnitKind.Settlement => new("qəsəbə", "settlement"),
+        TerritorialUnitKind.Village => new("kənd", "village"),
+        TerritorialUnitKind.CityDistrictRemainder => new("şəhər rayonu (siyahıdakı bələdiyyələr çıxılmaqla)", "city district, less the municipalities listed under it"),
+        _ => new("naməlum", "unknown"),
+    };
+
+    public static Text EventName(MunicipalityEventKind k) => k switch
+    {
+        MunicipalityEventKind.Created => new("yaradılıb", "created"),
+        MunicipalityEventKind.SeparatedFrom => new("ayrılaraq yaradılıb", "formed by separation from"),
+        MunicipalityEventKind.GaveTerritoryTo => new("ərazisindən yeni bələdiyyə ayrılıb", "a new municipality separated from its territory"),
+        MunicipalityEventKind.MergedInto => new("birləşib", "merged into"),
+        MunicipalityEventKind.Absorbed => new("özünə birləşdirib", "absorbed"),
+        MunicipalityEventKind.Dissolved => new("ləğv edilib", "dissolved"),
+        MunicipalityEventKind.Renamed => new("adı dəyişdirilib", "renamed"),
+        _ => new("ərazisi dəyişib", "territory changed"),
+    };
+}
