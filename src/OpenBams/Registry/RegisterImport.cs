@@ -143,27 +143,54 @@ public static class RegisterImport
         var all = await db.Municipalities.Include(m => m.Region).Include(m => m.District)
             .Select(m => new { m.Id, m.Name, m.SearchKey, Region = m.Region!.Name, District = m.District == null ? "" : m.District.Name })
             .ToListAsync(ct);
-        var hasEvents = (await db.MunicipalityEvents.Where(e => e.Kind == MunicipalityEventKind.SeparatedFrom || e.Kind == MunicipalityEventKind.Created)
-            .Select(e => e.MunicipalityId).ToListAsync(ct)).ToHashSet();
-        int? Find(string region, string district, string name)
+        // The import runs in one transaction, so the formations are either all recorded or none are.
+        if (await db.MunicipalityEvents.AnyAsync(e => e.RecordedBy == "system", ct)) return (0, []);
+        // The formation laws and the printed list spell some names differently (Anaqut / Anaqt,
+        // Məşədi Həsən / Məşdi Həsən). Exact folded match first, else the unique nearest name in the
+        // same district within a small edit distance; the note of the event says when it was fuzzy.
+        (int Id, string? Fuzzy)? Find(string region, string district, string name)
         {
             var key = SpellingFold.Fold(name);
-            var hits = all.Where(m => m.Region == region && (district.Length == 0 || m.District == district)
-                                      && m.SearchKey.Split(' ', 2)[0] == key.Split(' ')[0] && m.SearchKey.StartsWith(key, StringComparison.Ordinal)).ToList();
-            return hits.Count >= 1 ? hits[0].Id : null;
+            var candidates = all.Where(m => m.Region == region && (district.Length == 0 || m.District == district))
+                .Select(m => (m.Id, m.Name, Key: SpellingFold.Fold(RegisterEdits.BaseName(m.Name)))).ToList();
+            var exact = candidates.FirstOrDefault(c => c.Key == key);
+            if (exact.Name is not null) return (exact.Id, null);
+            var scored = candidates.Select(c => (c, d: Distance(c.Key, key))).OrderBy(x => x.d).Take(2).ToList();
+            if (scored.Count == 0) return null;
+            var best = scored[0];
+            var unique = scored.Count == 1 || scored[1].d > best.d;
+            var close = best.d <= Math.Max(1, key.Length * 3 / 10) || key.StartsWith(best.c.Key + " ", StringComparison.Ordinal);
+            return unique && close ? (best.c.Id, best.c.Name) : null;
         }
         var added = 0;
         var unmatched = new List<string>();
         foreach (var f in Csv.ReadWithHeader(Path.Combine(dataDir, "municipalities-formed-2004.csv")))
         {
-            var id = Find(f["region"], f["subregion"], f["name"]);
-            if (id is null) { unmatched.Add($"{f["region"]}: {f["name"]}"); continue; }
-            if (hasEvents.Contains(id.Value)) continue;
-            var parentId = f["parent"].Length > 0 ? Find(f["region"], "", f["parent"]) : null;
+            var found = Find(f["region"], f["subregion"], f["name"]);
+            var parent = f["parent"].Length > 0 ? Find(f["region"], "", f["parent"]) : null;
+            int? parentId = parent?.Id;
+            if (found is null)
+            {
+                unmatched.Add($"{f["region"]}: {f["name"]}");
+                // Still show the separation on the parent's history: the law formed it even if the print lost it.
+                if (parentId is null) continue;
+                db.MunicipalityEvents.Add(new MunicipalityEvent
+                {
+                    MunicipalityId = parentId.Value, Kind = MunicipalityEventKind.GaveTerritoryTo, On = DateOnly.Parse(f["in_force"]),
+                    OtherMunicipalityName = f["name"] + " bələdiyyəsi", ActTitle = f["act"], ActDate = DateOnly.Parse(f["act_date"]),
+                    Note = $"Ərazi vahidləri / territorial units: {f["units"]}\n2005-ci il siyahısında tapılmadı / not found in the 2005 printed list",
+                    RecordedAt = DateTime.UtcNow, RecordedBy = "system",
+                });
+                added++;
+                continue;
+            }
+            int? id = found.Value.Id;
             var parentName = f["parent"].Length > 0 ? (parentId is null ? f["parent"] : all.First(m => m.Id == parentId).Name) : null;
             var on = DateOnly.Parse(f["in_force"]);
             var actDate = DateOnly.Parse(f["act_date"]);
             var note = $"Ərazi vahidləri / territorial units: {f["units"]}";
+            if (found.Value.Fuzzy is not null)
+                note += $"\nQanunda \"{f["name"]}\" kimi yazılıb; siyahıda \"{found.Value.Fuzzy}\" / spelled \"{f["name"]}\" in the law, matched to the list row \"{found.Value.Fuzzy}\"";
             db.MunicipalityEvents.Add(new MunicipalityEvent
             {
                 MunicipalityId = id.Value,
@@ -206,6 +233,24 @@ public static class RegisterImport
         }
         await db.SaveChangesAsync(ct);
         return added;
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var d = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) d[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var prev = d[0];
+            d[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var tmp = d[j];
+                d[j] = Math.Min(Math.Min(d[j] + 1, d[j - 1] + 1), prev + (a[i - 1] == b[j - 1] ? 0 : 1));
+                prev = tmp;
+            }
+        }
+        return d[b.Length];
     }
 
     public static string SearchKeyFor(string name, string? printedName = null)
