@@ -36,6 +36,8 @@ public static class OpenBamsApp
             o.Conventions.AuthorizeFolder("/Account/Manage");
         });
         s.AddProblemDetails();
+        // Bad query values and JSON bodies become problem+json naming the field (DomainExceptionHandler).
+        s.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         s.AddExceptionHandler<DomainExceptionHandler>();
         s.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -47,7 +49,14 @@ public static class OpenBamsApp
         s.Configure<RequestLocalizationOptions>(o =>
         {
             o.SetDefaultCulture(Cultures.Azerbaijani).AddSupportedCultures(Cultures.Supported).AddSupportedUICultures(Cultures.Supported);
-            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+            // ?lang=en for one request (API clients, shared links), then the cookie set by /lang/{az|en}.
+            // Azerbaijani stays the default whatever the browser's Accept-Language says.
+            o.RequestCultureProviders =
+            [
+                new CustomRequestCultureProvider(ctx => Task.FromResult(ctx.Request.Query["lang"].FirstOrDefault() is { Length: > 0 } lang
+                    ? new ProviderCultureResult(Cultures.FromLang(lang)) : null)),
+                new CookieRequestCultureProvider(),
+            ];
         });
         s.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o =>
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));

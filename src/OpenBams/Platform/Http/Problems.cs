@@ -59,7 +59,7 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
             LegalRuleViolation v => Problems.Field(v.Field, new Text(v.MessageAz, v.MessageEn), v.Rule),
             TenantViolation t => Problems.Forbidden(t.Message),
             DbUpdateConcurrencyException => Problems.Conflict(),
-            BadHttpRequestException b => Problems.Field(FieldOf(b), new Text("Sorğu oxunmadı: " + b.Message, "The request could not be read: " + b.Message), status: 400),
+            BadHttpRequestException b => BadInput(b),
             _ => null,
         };
         if (result is null) return false;
@@ -67,10 +67,24 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
         return true;
     }
 
-    private static string FieldOf(BadHttpRequestException b)
+    private static IResult BadInput(BadHttpRequestException b)
     {
-        // "Failed to read parameter \"int page\" from the query string." → page
-        var m = System.Text.RegularExpressions.Regex.Match(b.Message, "\"\\S+ (\\w+)\"");
-        return m.Success ? m.Groups[1].Value : "body";
+        // A JSON body error knows its path: "$.population" → population.
+        if (b.InnerException is System.Text.Json.JsonException { Path: { Length: > 2 } path })
+        {
+            var f = Camel(path.TrimStart('$', '.'));
+            return Problems.Field(f, new Text($"«{f}» sahəsinin dəyəri düzgün formatda deyil", $"The value of '{f}' has the wrong format"), status: 400);
+        }
+        // 'Failed to bind parameter "Nullable<int> Page" from "x".'
+        var m = System.Text.RegularExpressions.Regex.Match(b.Message, "parameter \"[^\"]*?(\\w+)\" from \"([^\"]*)\"");
+        if (m.Success)
+        {
+            var f = Camel(m.Groups[1].Value);
+            var v = m.Groups[2].Value;
+            return Problems.Field(f, new Text($"«{v}» «{f}» üçün qəbul edilən dəyər deyil", $"'{v}' is not a valid value for '{f}'"), status: 400);
+        }
+        return Problems.Field("body", new Text("Sorğu oxunmadı: " + b.Message, "The request could not be read: " + b.Message), status: 400);
     }
+
+    private static string Camel(string s) => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..];
 }
