@@ -35,6 +35,8 @@ public static class OpenBamsApp
             o.Conventions.AuthorizeFolder("/Admin", IdentitySetup.Staff);
             o.Conventions.AuthorizeFolder("/Account/Manage");
         });
+        // Azerbaijani letters go out as UTF-8, not as &#x259; entities (smaller pages, readable source).
+        s.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         s.AddProblemDetails();
         // Bad query values and JSON bodies become problem+json naming the field (DomainExceptionHandler).
         s.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -121,9 +121,9 @@ public static class RegistryApi
                 CouncilSizeSource.Law => lang == "en" ? size.Determination!.ExplainEn : size.Determination!.ExplainAz,
                 CouncilSizeSource.Override => lang == "en"
                     ? $"Set by an administrator: {size.Seats} members. EC 210.2 gives no number for this population."
-                    : $"İdarəçi tərəfindən müəyyən edilib: {size.Seats} üzv. SM 210.2 bu əhali sayı üçün rəqəm vermir.",
+                    : $"İdarəçi tərəfindən müəyyən edilib: {size.Seats} üzv. EC 210.2 bu əhali sayı üçün rəqəm vermir.",
                 _ when size.Determination is { DefinedByLaw: false } d => lang == "en" ? d.ExplainEn : d.ExplainAz,
-                _ => lang == "en" ? "Population not recorded: the council size cannot be computed (EC 210.2)." : "Əhali sayı qeyd olunmayıb: üzvlərin sayı hesablana bilmir (SM 210.2).",
+                _ => lang == "en" ? "Population not recorded: the council size cannot be computed (EC 210.2)." : "Əhali sayı qeyd olunmayıb: üzvlərin sayı hesablana bilmir (EC 210.2).",
             }, size.Justification);
         var permanent = size.Seats is { } seats ? PermanentMembers.MaxFor(seats) : null;
         return new MunicipalityDetail(m.Id, m.Name, m.NameAsPrinted, m.Kind, m.KindBasis, m.Status, m.RegionId, m.Region!.Name,

@@ -26,7 +26,7 @@ public static class RegistryTexts
     public static readonly Text Associations = new("Assosiasiya", "Association");
     public static readonly Text Certificate = new("Dövlət reyestri şəhadətnaməsi", "Register certificate");
     public static readonly Text Charter = new("Nizamnamə", "Charter");
-    public static readonly Text CharterInForce = new("{0} tarixində qeydiyyata alınıb, həmin gündən qüvvədədir (BSQ 8.5)", "Registered on {0}, in force from that day (SL 8.5)");
+    public static readonly Text CharterInForce = new("{0} tarixində qeydiyyata alınıb, həmin gündən qüvvədədir (SL 8.5)", "Registered on {0}, in force from that day (SL 8.5)");
     public static readonly Text NotRecorded = new("qeyd olunmayıb", "not recorded");
     public static readonly Text History = new("Tarixçə", "History");
     public static readonly Text NoHistory = new("Qeydə alınmış dəyişiklik yoxdur", "No changes recorded");
