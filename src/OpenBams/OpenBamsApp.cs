@@ -18,6 +18,9 @@ public static class OpenBamsApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args.Where(a => a != "--demo").ToArray(),
+            // Pages and static assets are found by application name; under a test host or the
+            // benchmark the entry assembly is not OpenBams.
+            ApplicationName = typeof(OpenBamsApp).Assembly.GetName().Name,
         });
         configure?.Invoke(builder);
         var db = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
