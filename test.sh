@@ -4,6 +4,7 @@
 # starts a throw-away PostgreSQL on a loopback port in a temporary directory, runs every test project
 # (database tests run on SQLite and on that PostgreSQL; browser tests in headless chromium), and cleans up.
 set -euo pipefail
+# Extra arguments go to `dotnet test`, e.g. ./test.sh --filter "FullyQualifiedName~Registry".
 cd "$(dirname "$0")"
 
 need=()
@@ -39,7 +40,7 @@ echo "Throw-away PostgreSQL on 127.0.0.1:$PORT ($PGTMP)"
 export OPENBAMS_TEST_POSTGRES="Host=127.0.0.1;Port=$PORT;Username=openbams;Database=postgres;Pooling=true"
 
 set +e
-dotnet test OpenBams.slnx -c Release 2>&1 | tee "$PGTMP/test.log"
+dotnet test OpenBams.slnx -c Release "$@" 2>&1 | tee "$PGTMP/test.log"
 status=${PIPESTATUS[0]}
 set -e
 # One closing line in the plain form CI reads: "N passed, N failed".
