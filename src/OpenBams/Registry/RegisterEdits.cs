@@ -109,7 +109,7 @@ public static class RegisterEdits
         var successor = all.FirstOrDefault(m => m.Id == c.SuccessorId);
         if (successor is null) return [new("successorId", new("Hüquqi varis bələdiyyə tapılmadı", "The successor municipality was not found"))];
         var absorbed = all.Where(m => m.Id != c.SuccessorId).ToList();
-        if (absorbed.Count != c.AbsorbedIds.Distinct().Count())
+        if (absorbed.Count != c.AbsorbedIds!.Distinct().Count())
             return [new("absorbedIds", new("Birləşən bələdiyyələrdən biri tapılmadı", "One of the merging municipalities was not found"))];
         foreach (var m in all.Where(m => m.Status != MunicipalityStatus.Active))
             errors.Add(new(m.Id == c.SuccessorId ? "successorId" : "absorbedIds",

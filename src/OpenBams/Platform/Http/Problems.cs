@@ -50,7 +50,7 @@ public static class Problems
 }
 
 /// <summary>Turns domain exceptions into problem+json; anything else stays a logged 500 without details.</summary>
-public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+public sealed class DomainExceptionHandler : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
