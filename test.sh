@@ -37,6 +37,8 @@ as_pg "$PGBIN/pg_ctl" -D "$PGTMP/data" -l "$PGTMP/log" -w \
   -o "-p $PORT -k $PGTMP -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
   start >/dev/null
 echo "Throw-away PostgreSQL on 127.0.0.1:$PORT ($PGTMP)"
+# Test databases, templates and browser profiles go under the same directory, removed at the end.
+mkdir -p "$PGTMP/tmp" && export TMPDIR="$PGTMP/tmp"
 export OPENBAMS_TEST_POSTGRES="Host=127.0.0.1;Port=$PORT;Username=openbams;Database=postgres;Pooling=true"
 
 set +e
