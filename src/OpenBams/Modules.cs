@@ -7,6 +7,7 @@ public static class Modules
     {
         var api = app.MapGroup("/api/v1");
         Registry.RegistryApi.Map(api);
+        Platform.Identity.AuthApi.Map(api);
         Platform.Identity.AccountsApi.Map(api);
         Platform.Audit.AuditApi.Map(api);
         Platform.Parameters.ParametersApi.Map(api);

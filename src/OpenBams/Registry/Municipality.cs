@@ -30,7 +30,7 @@ public sealed class District
 }
 
 /// <summary>An entry of the state register of municipalities (SL 13-1; list appended to TLL art. 1).</summary>
-public sealed class Municipality
+public sealed class Municipality : OpenBams.Platform.Data.IVersioned // bumped on every save, so a stale PUT is a 409
 {
     public int Id { get; set; }
     public required string Name { get; set; }

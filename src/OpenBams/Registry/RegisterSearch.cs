@@ -37,7 +37,7 @@ public static class RegisterSearch
         if (q.DistrictId is { } d) query = query.Where(m => m.DistrictId == d);
         if (q.Kind is { } k) query = query.Where(m => m.Kind == k);
         if (q.Status is { } s) query = query.Where(m => m.Status == s);
-        var key = SpellingFold.Fold(q.Q);
+        var key = System.Text.RegularExpressions.Regex.Replace(SpellingFold.Fold(q.Q), @"(^| )belediye(si)?$", "").Trim(); // "X bələdiyyəsi" as displayed finds X
         if (key.Length > 0)
         {
             var contains = "%" + EscapeLike(key) + "%";

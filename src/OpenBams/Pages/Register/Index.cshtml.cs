@@ -15,7 +15,7 @@ public sealed class IndexModel(AppDb db) : PageModel
     [BindProperty(SupportsGet = true)] public int? DistrictId { get; set; }
     [BindProperty(SupportsGet = true)] public MunicipalityKind? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public MunicipalityStatus? Status { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1; // not BindProperty: the route value "page" (/Register/Index) would win
     [BindProperty(SupportsGet = true)] public int PageSize { get; set; } = 50;
 
     public Paged<MunicipalityRow> Result { get; private set; } = null!;
