@@ -1,8 +1,93 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using OpenBams.Platform.Data;
+using OpenBams.Platform.Http;
+using OpenBams.Registry;
+
 namespace OpenBams.Platform.Identity;
 
+public sealed record PasswordReset(string NewPassword);
+
+/// <summary>
+/// Staff accounts. A municipality's accounts live under /municipalities/{municipalityId}/users, so
+/// TenantGuard checks the municipality before anything runs; the national list is administrator-only.
+/// </summary>
 public static class AccountsApi
 {
     public static void Map(RouteGroupBuilder api)
     {
+        var m = api.MapGroup("/municipalities/{municipalityId:int}/users").WithTags("Accounts").RequireAuthorization();
+
+        m.MapGet("", async (int municipalityId, string? q, int? page, int? pageSize, AppDb db, CancellationToken ct) =>
+            !db.Tenant.Administers(municipalityId) ? Denied()
+                : Results.Ok(await UserAdministration.PageAsync(db, municipalityId, q, page ?? 1, pageSize ?? 50, ct)))
+            .WithSummary("Accounts with a role in the municipality (its administrator)");
+
+        m.MapPost("", async (int municipalityId, NewUser body, AppDb db, UserManager<AppUser> users) =>
+        {
+            if (!db.Tenant.Administers(municipalityId)) return Denied();
+            var (user, errors) = await UserAdministration.CreateAsync(db, users, db.Tenant, body, municipalityId);
+            return errors.Count > 0 ? RegistryApi.ToProblem(errors)
+                : Results.Created($"/api/v1/municipalities/{municipalityId}/users/{user!.Id}", await ViewAsync(db, user));
+        }).WithSummary("Create a staff account with roles in this municipality");
+
+        m.MapGet("/{userId:guid}", async (int municipalityId, Guid userId, AppDb db) =>
+            !db.Tenant.Administers(municipalityId) ? Denied()
+                : await MemberAsync(db, municipalityId, userId) is { } u ? Results.Ok(await ViewAsync(db, u)) : Problems.NotFound("User"))
+            .WithSummary("One account of the municipality");
+
+        m.MapPut("/{userId:guid}", async (int municipalityId, Guid userId, UserChange body, AppDb db, UserManager<AppUser> users) =>
+        {
+            if (!db.Tenant.Administers(municipalityId)) return Denied();
+            if (await MemberAsync(db, municipalityId, userId) is not { } u) return Problems.NotFound("User");
+            var errors = await UserAdministration.UpdateAsync(db, users, db.Tenant, u, body, municipalityId);
+            return errors.Count > 0 ? RegistryApi.ToProblem(errors) : Results.Ok(await ViewAsync(db, u));
+        }).WithSummary("Change name, disabled flag and this municipality's roles; send the concurrencyStamp you read");
+
+        m.MapPost("/{userId:guid}/reset-password", async (int municipalityId, Guid userId, PasswordReset body, AppDb db, UserManager<AppUser> users) =>
+        {
+            if (!db.Tenant.Administers(municipalityId)) return Denied();
+            if (await MemberAsync(db, municipalityId, userId) is not { } u) return Problems.NotFound("User");
+            var token = await users.GeneratePasswordResetTokenAsync(u);
+            var result = await users.ResetPasswordAsync(u, token, body.NewPassword ?? "");
+            return result.Succeeded ? Results.NoContent()
+                : RegistryApi.ToProblem(result.Errors.Select(e => new FieldError("newPassword", new(e.Description, e.Description))).ToList());
+        }).WithSummary("Set a new password for an account of the municipality");
+
+        m.MapPost("/{userId:guid}/unlock", async (int municipalityId, Guid userId, AppDb db, UserManager<AppUser> users) =>
+        {
+            if (!db.Tenant.Administers(municipalityId)) return Denied();
+            if (await MemberAsync(db, municipalityId, userId) is not { } u) return Problems.NotFound("User");
+            await users.SetLockoutEndDateAsync(u, null);
+            await users.ResetAccessFailedCountAsync(u);
+            return Results.NoContent();
+        }).WithSummary("End a lockout");
+
+        var a = api.MapGroup("/admin/users").WithTags("Accounts").RequireAuthorization(IdentitySetup.Administrator);
+        a.MapGet("", async (string? q, int? municipalityId, int? page, int? pageSize, AppDb db, CancellationToken ct) =>
+            Results.Ok(await UserAdministration.PageAsync(db, municipalityId, q, page ?? 1, pageSize ?? 50, ct)))
+            .WithSummary("All accounts (administrator)");
+        a.MapPost("", async (NewUser body, AppDb db, UserManager<AppUser> users) =>
+        {
+            var (user, errors) = await UserAdministration.CreateAsync(db, users, db.Tenant, body, null);
+            return errors.Count > 0 ? RegistryApi.ToProblem(errors) : Results.Created($"/api/v1/admin/users/{user!.Id}", await ViewAsync(db, user));
+        }).WithSummary("Create an account with any roles, national ones included (administrator)");
+        a.MapGet("/{userId:guid}", async (Guid userId, AppDb db) =>
+            await db.Users.FirstOrDefaultAsync(u => u.Id == userId) is { } u ? Results.Ok(await ViewAsync(db, u)) : Problems.NotFound("User"));
+        a.MapPut("/{userId:guid}", async (Guid userId, UserChange body, AppDb db, UserManager<AppUser> users) =>
+        {
+            if (await db.Users.FirstOrDefaultAsync(u => u.Id == userId) is not { } u) return Problems.NotFound("User");
+            var errors = await UserAdministration.UpdateAsync(db, users, db.Tenant, u, body, null);
+            return errors.Count > 0 ? RegistryApi.ToProblem(errors) : Results.Ok(await ViewAsync(db, u));
+        });
     }
+
+    private static IResult Denied() => Problems.Forbidden("Only the municipality's administrator manages its accounts.");
+
+    /// <summary>A user is addressed through a municipality only if they hold a role there.</summary>
+    private static Task<AppUser?> MemberAsync(AppDb db, int municipalityId, Guid userId) =>
+        db.Users.FirstOrDefaultAsync(u => u.Id == userId && db.RoleAssignments.Any(r => r.UserId == u.Id && r.MunicipalityId == municipalityId));
+
+    private static async Task<UserView> ViewAsync(AppDb db, AppUser u) =>
+        UserAdministration.View(u, await db.RoleAssignments.AsNoTracking().Where(r => r.UserId == u.Id).ToListAsync());
 }

@@ -1,0 +1,223 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OpenBams.Platform.Data;
+using OpenBams.Platform.Identity;
+using OpenBams.Testing;
+
+namespace OpenBams.Tests.Platform;
+
+/// <summary>
+/// Tenancy, proven from the route table: every API endpoint and page is called by users of
+/// municipality A with the identifiers of municipality B's records. Nothing of B may be read
+/// (B's secret marker never appears in a response) and nothing of B may change. A new endpoint
+/// is covered automatically; one with a route parameter this test cannot fill fails the test,
+/// so its author has to say which record it addresses.
+/// </summary>
+public abstract class TenancyTests(AppFixture fixture) : IAsyncLifetime
+{
+    private const string Marker = "Marker-B-7f3c9e";
+    private TestApp App => fixture.App;
+    private int _a, _b;
+    private AppUser _bUser = null!;
+
+    /// <summary>Endpoints anybody may call (public register, public reference data, login).</summary>
+    private static readonly HashSet<string> Public = new(StringComparer.Ordinal)
+    {
+        "GET /", "GET /health", "GET /openapi/{documentName}.json", "GET /lang/{lang}",
+        "GET /api/v1/municipalities", "GET /api/v1/municipalities/{id:int}", "GET /api/v1/municipalities/export.csv",
+        "GET /api/v1/municipalities/export.xlsx", "GET /api/v1/regions", "GET /api/v1/statistics",
+        "POST /api/v1/auth/login", "POST /api/v1/auth/logout", "GET /api/v1/auth/me",
+    };
+
+    public async Task InitializeAsync()
+    {
+        var ids = await App.WithDbAsync(db => db.Municipalities.OrderBy(m => m.Id).Select(m => m.Id).Skip(10).Take(2).ToListAsync());
+        (_a, _b) = (ids[0], ids[1]);
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        await App.CreateUserAsync($"a-admin-{suffix}", Role.MunicipalAdministrator, _a);
+        await App.CreateUserAsync($"a-chair-{suffix}", Role.Chairman, _a);
+        await App.CreateUserAsync($"b-admin-{suffix}", Role.MunicipalAdministrator, _b);
+        _bUser = await App.CreateUserAsync($"b-staff-{suffix}", Role.TaxOfficer, _b);
+        await App.WithDbAsync(async db =>
+        {
+            var u = await db.Users.SingleAsync(x => x.Id == _bUser.Id);
+            u.FullName = Marker;
+            return await db.SaveChangesAsync();
+        });
+        _suffix = suffix;
+    }
+
+    private string _suffix = "";
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Users_of_one_municipality_cannot_read_or_change_another_municipalitys_records()
+    {
+        var endpoints = Endpoints();
+        Assert.Contains(endpoints, e => e.Pattern.Contains("{municipalityId", StringComparison.Ordinal));
+        var problems = new List<string>();
+        foreach (var user in new[] { $"a-admin-{_suffix}", $"a-chair-{_suffix}" })
+        {
+            var client = await App.LoginAsync(user);
+            var token = await AntiforgeryTokenAsync(client);
+            foreach (var (method, pattern, isPage) in endpoints)
+            {
+                var key = $"{method} {pattern}";
+                if (pattern.Contains("/auth/logout", StringComparison.Ordinal) || pattern == "/Account/Logout") continue;
+                var url = Fill(pattern, problems);
+                if (url is null) continue;
+                var before = await SnapshotOfBAsync();
+                var response = await SendAsync(client, method, url, isPage, token);
+                var body = await response.Content.ReadAsStringAsync();
+                var status = (int)response.StatusCode;
+                if (body.Contains(Marker, StringComparison.Ordinal))
+                    problems.Add($"{user}: {key} → {status} shows a record of municipality B");
+                if (method != "GET")
+                {
+                    var after = await SnapshotOfBAsync();
+                    if (after != before) problems.Add($"{user}: {key} → {status} changed municipality B's records");
+                    if (!Public.Contains(key) && status is >= 200 and < 300 && pattern.Contains("municipalityId", StringComparison.Ordinal))
+                        problems.Add($"{user}: {key} → {status}: a write to B was accepted");
+                }
+                else if (pattern.Contains("municipalityId", StringComparison.Ordinal) && !Refused(response))
+                {
+                    problems.Add($"{user}: {key} → {status}: B's page or endpoint was served to A");
+                }
+            }
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public async Task The_same_routes_serve_the_municipalitys_own_administrator()
+    {
+        // Positive control: the refusals above come from tenancy, not from broken URLs.
+        var client = await App.LoginAsync($"b-admin-{_suffix}");
+        var served = 0;
+        var problems = new List<string>();
+        foreach (var (method, pattern, _) in Endpoints().Where(e => e.Method == "GET" && e.Pattern.Contains("municipalityId", StringComparison.Ordinal)))
+        {
+            var url = Fill(pattern, problems)!;
+            var response = await client.GetAsync(url);
+            if (response.IsSuccessStatusCode) served++;
+            else problems.Add($"GET {pattern} → {(int)response.StatusCode} for B's own administrator");
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        Assert.True(served > 0);
+    }
+
+    [Fact]
+    public async Task Anonymous_users_get_nothing_but_public_endpoints()
+    {
+        var client = App.Client();
+        var problems = new List<string>();
+        foreach (var (method, pattern, isPage) in Endpoints().Where(e => e.Method == "GET"))
+        {
+            var url = Fill(pattern, problems);
+            if (url is null) continue;
+            var response = await client.GetAsync(url);
+            var body = await response.Content.ReadAsStringAsync();
+            if (body.Contains(Marker, StringComparison.Ordinal)) problems.Add($"anonymous: GET {pattern} shows B's record");
+            if (pattern.Contains("municipalityId", StringComparison.Ordinal) && !Refused(response))
+                problems.Add($"anonymous: GET {pattern} → {(int)response.StatusCode}");
+            if (pattern.StartsWith("/api/v1/", StringComparison.Ordinal) && !Public.Contains($"GET {pattern}") && !IsAnonymousRead(pattern)
+                && response.IsSuccessStatusCode)
+                problems.Add($"anonymous: GET {pattern} → {(int)response.StatusCode} but it is not declared public");
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    /// <summary>Reference data the law makes public: legal parameters and the working-day calendar.</summary>
+    private static bool IsAnonymousRead(string pattern) =>
+        pattern.StartsWith("/api/v1/parameters", StringComparison.Ordinal) || pattern.StartsWith("/api/v1/calendar", StringComparison.Ordinal);
+
+    private static bool Refused(HttpResponseMessage r) =>
+        r.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound
+        || (r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location?.OriginalString is { } l
+            && (l.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase) || l.Contains("/Account/AccessDenied", StringComparison.OrdinalIgnoreCase)));
+
+    private List<(string Method, string Pattern, bool IsPage)> Endpoints()
+    {
+        var source = App.Services.GetRequiredService<EndpointDataSource>();
+        var list = new List<(string, string, bool)>();
+        foreach (var e in source.Endpoints.OfType<RouteEndpoint>())
+        {
+            var pattern = "/" + (e.RoutePattern.RawText ?? "").TrimStart('/');
+            var isPage = e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null
+                         || e.Metadata.Any(m => m.GetType().Name == "PageRouteMetadata");
+            var methods = e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? (isPage ? ["GET", "POST"] : ["GET"]);
+            foreach (var m in methods) list.Add((m, pattern, isPage));
+        }
+        return list.Distinct().OrderBy(x => x.Item2).ThenBy(x => x.Item1).ToList();
+    }
+
+    /// <summary>Fills every route parameter with an identifier of a record of municipality B.</summary>
+    private string? Fill(string pattern, List<string> problems)
+    {
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["municipalityId"] = _b.ToString(),
+            ["id"] = _b.ToString(), // register entries are public; other {id}s are administrator-only
+            ["userId"] = _bUser.Id.ToString(),
+            ["key"] = "SMV",
+            ["year"] = "2026",
+            ["lang"] = "en",
+            ["documentName"] = "v1",
+            ["handler"] = "",
+            ["path"] = "css/site.css",
+        };
+        var missing = new List<string>();
+        var url = Regex.Replace(pattern, @"\{\*{0,2}(?<name>\w+)(:[^}=?]+)*(=[^}]*)?\??\}", m =>
+        {
+            var name = m.Groups["name"].Value;
+            if (values.TryGetValue(name, out var v)) return v;
+            missing.Add(name);
+            return "";
+        });
+        if (missing.Count > 0)
+        {
+            problems.Add($"{pattern}: no record of B for route parameter(s) {string.Join(", ", missing)} — add one to TenancyTests.Fill");
+            return null;
+        }
+        return url.Replace("//", "/");
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string url, bool isPage, string token)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(method), url);
+        if (method != "GET" && method != "HEAD")
+            request.Content = isPage
+                ? new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token })
+                : new StringContent("{}", Encoding.UTF8, "application/json");
+        return await client.SendAsync(request);
+    }
+
+    private static async Task<string> AntiforgeryTokenAsync(HttpClient client)
+    {
+        var html = await client.GetStringAsync("/Register");
+        var m = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
+        return m.Success ? m.Groups[1].Value : "";
+    }
+
+    /// <summary>Everything of B that a write could touch, as one comparable string.</summary>
+    private Task<string> SnapshotOfBAsync() => App.WithDbAsync(async db =>
+    {
+        var users = await db.Users.Where(u => db.RoleAssignments.Any(r => r.UserId == u.Id && r.MunicipalityId == _b))
+            .OrderBy(u => u.Id).Select(u => $"{u.Id}|{u.UserName}|{u.FullName}|{u.PasswordHash}|{u.Disabled}|{u.LockoutEnd}|{u.TwoFactorEnabled}|{u.ConcurrencyStamp}")
+            .ToListAsync();
+        var roles = await db.RoleAssignments.Where(r => r.MunicipalityId == _b).OrderBy(r => r.Id).Select(r => $"{r.Id}|{r.UserId}|{r.Role}").ToListAsync();
+        var m = await db.Municipalities.Where(x => x.Id == _b).Select(x => $"{x.Version}|{x.Status}|{x.Name}").SingleAsync();
+        var audit = await db.AuditLog.CountAsync(a => a.MunicipalityId == _b);
+        return string.Join("\n", users.Concat(roles).Append(m).Append(audit.ToString()));
+    });
+}
+
+public sealed class TenancyTests_Sqlite(SqliteFixture f) : TenancyTests(f), IClassFixture<SqliteFixture>;
+public sealed class TenancyTests_Postgres(PostgresFixture f) : TenancyTests(f), IClassFixture<PostgresFixture>;
