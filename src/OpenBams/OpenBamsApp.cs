@@ -22,6 +22,9 @@ public static class OpenBamsApp
             // benchmark the entry assembly is not OpenBams.
             ApplicationName = typeof(OpenBamsApp).Assembly.GetName().Name,
         });
+        // Serve wwwroot from the build output's static-asset manifest in every environment, not only in
+        // Development (a published folder has no manifest and serves its own wwwroot).
+        builder.WebHost.UseStaticWebAssets();
         configure?.Invoke(builder);
         var db = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
         Directory.CreateDirectory(db.DataDirectory);

@@ -87,7 +87,8 @@ public static class RegisterEdits
         if (u.TerritoryText != m.TerritoryText)
         {
             m.TerritoryText = Blank(u.TerritoryText);
-            m.TerritorialUnits.Clear();
+            // Units read from the text are replaced; dated units (from a merger) keep their history.
+            m.TerritorialUnits.RemoveAll(t => t.ValidFrom is null && t.ValidTo is null);
             foreach (var (name, kind) in TerritoryText.Parse(m.TerritoryText))
                 m.TerritorialUnits.Add(new TerritorialUnit { Name = name, Kind = kind });
         }

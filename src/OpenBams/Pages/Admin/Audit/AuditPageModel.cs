@@ -11,6 +11,7 @@ namespace OpenBams.Pages.Admin.Audit;
 /// <summary>Shared by the national audit page and a municipality's audit page.</summary>
 public abstract class AuditPageModel(AppDb db) : PageModel
 {
+    protected AppDb Db => db;
     [BindProperty(SupportsGet = true)] public AuditQuery Q { get; set; } = new();
     public Paged<AuditRow>? Result { get; private set; }
     public Text? Error { get; private set; }

@@ -11,8 +11,8 @@ public sealed class MunicipalityModel(AppDb db) : AuditPageModel(db)
 
     public async Task<IActionResult> OnGetAsync(int municipalityId, CancellationToken ct)
     {
-        if (!db.Tenant.Administers(municipalityId)) return Forbid();
-        MunicipalityName = await db.Municipalities.Where(m => m.Id == municipalityId).Select(m => m.Name).FirstOrDefaultAsync(ct) ?? "";
+        if (!Db.Tenant.Administers(municipalityId)) return Forbid();
+        MunicipalityName = await Db.Municipalities.Where(m => m.Id == municipalityId).Select(m => m.Name).FirstOrDefaultAsync(ct) ?? "";
         await LoadAsync(municipalityId, ct);
         return Page();
     }
