@@ -40,6 +40,32 @@ public static class RegistryTexts
     public static readonly Text NationalCounts = new("Bələdiyyələrin sayı seçkilər üzrə", "Municipalities by election year");
     public static readonly Text RegisterNow = new("Reyestrdə hazırda", "In the register now");
     public static readonly Text Members = new("Üzvlər", "Members");
+    public static readonly Text Justification = new("Əsaslandırma", "Justification");
+    public static readonly Text OverrideHelp = new(
+        "Yalnız əhali 300 000 və daha çox olduqda: EC 210.2 bu hal üçün rəqəm vermir. Tək ədəd, 19-dan 99-dək, əsaslandırma ilə (ən azı 20 simvol).",
+        "Only for a population of 300 000 or more, where EC 210.2 gives no number: an odd number from 19 to 99, with a justification (at least 20 characters).");
+    public static readonly Text DataQualityIntro = new(
+        "2005-ci il siyahısı OCR ilə oxunub və qüsurludur (digest-C §4). Qüsurlar gizlədilmir: hər sətir mənbə sətri ilə göstərilir və burada düzəldilə bilər; hər düzəliş audit jurnalına yazılır.",
+        "The 2005 list was read by OCR and has defects (digest-C §4). They are not hidden: each row shows its source line and can be corrected here; every correction goes to the audit log.");
+    public static readonly Text Dissolve = new("Ləğvetməni qeyd et", "Record a dissolution");
+    public static readonly Text Successor = new("Hüquqi varis", "Successor");
+    public static readonly Text Absorbed = new("Birləşən bələdiyyələr", "Municipalities merging in");
+    public static readonly Text EffectiveOn = new("Qüvvəyə minmə tarixi", "Effective date");
+    public static readonly Text ActTitle = new("Hüquqi aktın adı", "Title of the legal act");
+    public static readonly Text ActNumber = new("Aktın nömrəsi", "Act number");
+    public static readonly Text ActDate = new("Aktın tarixi", "Act date");
+    public static readonly Text Note = new("Qeyd", "Note");
+    public static readonly Text RecordMerger = new("Birləşməni qeyd et", "Record the merger");
+    public static readonly Text FindMunicipalities = new("Bələdiyyələri tapın (ad)", "Find municipalities (name)");
+    public static Text DefectName(DataDefect d) => d switch
+    {
+        DataDefect.NoTerritoryPrinted => new("mənbədə ərazi göstərilməyib", "no territory printed"),
+        DataDefect.KindUnknown => new("növ müəyyən edilməyib", "kind not determined"),
+        DataDefect.NumberCorrected => new("nömrə düzəldilib", "number corrected"),
+        DataDefect.NumberMissing => new("nömrə yoxdur", "number missing"),
+        DataDefect.NameCorrected => new("ad düzəldilib", "name corrected"),
+        _ => new("təhlilçi qeydi", "parser note"),
+    };
 
     public static Text KindName(MunicipalityKind k) => k switch
     {
