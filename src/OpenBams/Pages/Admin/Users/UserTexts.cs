@@ -10,6 +10,8 @@ public static class UserTexts
     public static readonly Text Active = new("aktiv", "active");
     public static readonly Text Disabled = new("deaktiv", "disabled");
     public static readonly Text Locked = new("bloklanıb", "locked out");
+    public static readonly Text Unlock = new("Blokdan çıxar", "Unlock");
+    public static readonly Text SetPassword = new("Yeni parol təyin et", "Set a new password");
     public static readonly Text Create = new("Yeni istifadəçi", "New user");
     public static readonly Text MunicipalityId = new("Bələdiyyə № (bələdiyyə rolları üçün)", "Municipality id (for municipal roles)");
 }
