@@ -17,6 +17,6 @@ if [ "${1:-}" = "--quick" ]; then
   { header; echo "Quick mode (200 runs after 20 warm-up, stopwatch):"; echo; dotnet bench/OpenBams.Bench/bin/Release/net10.0/OpenBams.Bench.dll --quick | grep "^|"; } > "$out/register-search-quick.md"
 else
   dotnet bench/OpenBams.Bench/bin/Release/net10.0/OpenBams.Bench.dll "$out"
-  { header; cat "$out"/BenchmarkDotNet/results/*RegisterSearchBenchmarks-report-github.md; } > "$out/register-search.md"
+  { header; sed "s/&#39;//g" "$out"/BenchmarkDotNet/results/*RegisterSearchBenchmarks-report-github.md; } > "$out/register-search.md"
 fi
 cat "$out"/register-search*.md
