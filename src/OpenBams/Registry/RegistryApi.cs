@@ -63,11 +63,7 @@ public static class RegistryApi
                 RegisterSearch.StreamAsync(db, p.ToQuery()).Select(r => (IReadOnlyList<object?>)ExportRow(r)), http.RequestAborted);
         }).WithSummary("The filtered register as XLSX").AllowAnonymous();
 
-        g.MapGet("/regions", async (AppDb db, CancellationToken ct) =>
-            Results.Ok(await db.Regions.AsNoTracking().OrderBy(r => r.SortOrder)
-                .Select(r => new RegionView(r.Id, r.Name, r.NameAsPrinted, r.InNakhchivan,
-                    r.Districts.OrderBy(d => d.Name).Select(d => new DistrictView(d.Id, d.Name)).ToList()))
-                .ToListAsync(ct)))
+        g.MapGet("/regions", async (AppDb db, CancellationToken ct) => Results.Ok(await RegionsAsync(db, ct)))
             .WithSummary("Regions (cities with their own status and districts) and their city districts").AllowAnonymous();
 
         g.MapGet("/statistics", async (AppDb db, CancellationToken ct) => Results.Ok(await RegisterStatistics.ComputeAsync(db, ct)))
@@ -103,6 +99,12 @@ public static class RegistryApi
             Results.Ok(await DataQuality.PageAsync(db, p.Defect, p.Page ?? 1, p.PageSize ?? 50, ct)))
             .RequireAuthorization(IdentitySetup.Administrator).WithSummary("Rows whose source data is defective (no territory printed, unknown kind, corrected numbers, parser notes)");
     }
+
+    public static Task<List<RegionView>> RegionsAsync(AppDb db, CancellationToken ct) =>
+        db.Regions.AsNoTracking().OrderBy(r => r.SortOrder)
+            .Select(r => new RegionView(r.Id, r.Name, r.NameAsPrinted, r.InNakhchivan,
+                r.Districts.OrderBy(d => d.Name).Select(d => new DistrictView(d.Id, d.Name)).ToList()))
+            .ToListAsync(ct);
 
     public static IResult ToProblem(List<FieldError> errors) =>
         Problems.Fields(StatusCodes.Status422UnprocessableEntity, errors.FirstOrDefault(e => e.Rule is not null)?.Rule,

@@ -21,7 +21,7 @@ public sealed class DeadlineModel(AppDb db) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         if (From is null) return;
-        if (!Fmt.TryParseDate(From, out var start)) { Error = new("Tarix gg.aa.iiii formatında olmalıdır", "The date must be dd.MM.yyyy"); return; }
+        if (!Fmt.TryParseDate(From, out var start)) { Error = T.BadDate; return; }
         if (Amount is < 1 or > 3660) { Error = new("Müddət 1 ilə 3660 arasında olmalıdır", "The amount must be between 1 and 3660"); return; }
         Result = await CalendarApi.DeadlineAsync(db, start, Amount, Unit, ct);
     }

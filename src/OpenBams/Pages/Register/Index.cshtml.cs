@@ -23,10 +23,7 @@ public sealed class IndexModel(AppDb db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Regions = await db.Regions.AsNoTracking().OrderBy(r => r.SortOrder)
-            .Select(r => new RegionView(r.Id, r.Name, r.NameAsPrinted, r.InNakhchivan,
-                r.Districts.OrderBy(d => d.Name).Select(d => new DistrictView(d.Id, d.Name)).ToList()))
-            .ToListAsync(ct);
+        Regions = await RegistryApi.RegionsAsync(db, ct);
         Result = await RegisterSearch.PageAsync(db, Query(), ct);
     }
 

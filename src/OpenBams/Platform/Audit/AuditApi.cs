@@ -83,14 +83,14 @@ public static class AuditApi
         if (!string.IsNullOrWhiteSpace(q.From))
         {
             if (!Fmt.TryParseDate(q.From, out var from))
-                return (null, Problems.Field("from", new Text("Tarix gg.aa.iiii formatında olmalıdır", "The date must be dd.MM.yyyy"), status: 400));
+                return (null, Problems.Field("from", T.BadDate, status: 400));
             var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             query = query.Where(a => a.At >= start);
         }
         if (!string.IsNullOrWhiteSpace(q.To))
         {
             if (!Fmt.TryParseDate(q.To, out var to))
-                return (null, Problems.Field("to", new Text("Tarix gg.aa.iiii formatında olmalıdır", "The date must be dd.MM.yyyy"), status: 400));
+                return (null, Problems.Field("to", T.BadDate, status: 400));
             var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             query = query.Where(a => a.At < end);
         }

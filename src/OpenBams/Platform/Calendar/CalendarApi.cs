@@ -26,7 +26,7 @@ public static class CalendarApi
         g.MapGet("/deadline", async (string from, int amount, DeadlineUnit? unit, AppDb db, CancellationToken ct) =>
         {
             if (!Fmt.TryParseDate(from, out var start))
-                return Problems.Field("from", new("Tarix gg.aa.iiii formatında olmalıdır", "The date must be dd.MM.yyyy"), status: 400);
+                return Problems.Field("from", T.BadDate, status: 400);
             if (amount is < 1 or > 3660)
                 return Problems.Field("amount", new("Müddət 1 ilə 3660 arasında olmalıdır", "The amount must be between 1 and 3660"), status: 400);
             return Results.Ok(await DeadlineAsync(db, start, amount, unit ?? DeadlineUnit.WorkingDays, ct));

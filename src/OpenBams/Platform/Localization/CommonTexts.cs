@@ -33,4 +33,5 @@ public static class T
     public static readonly Text ChangedMeanwhile = new("Qeyd bu vaxt başqası tərəfindən dəyişdirilib; yenidən açıb təkrar edin.", "Someone else changed this record meanwhile; reopen it and try again.");
     public static readonly Text NotFromSeeds = new("qanun mətnlərindən deyil", "not from the seeds");
     public static readonly Text ApiDocs = new("API (OpenAPI)", "API (OpenAPI)");
+    public static readonly Text BadDate = new("Tarix gg.aa.iiii formatında olmalıdır", "The date must be dd.MM.yyyy");
 }

@@ -28,7 +28,7 @@ public sealed class IndexModel(AppDb db) : PageModel
     public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)
     {
         if (!Fmt.TryParseDate(Date, out var date))
-            Errors.Add(new("date", new("Tarix gg.aa.iiii formatında olmalıdır", "The date must be dd.MM.yyyy")));
+            Errors.Add(new("date", T.BadDate));
         else
         {
             var (_, errors) = await CalendarDays.AddAsync(db, new CalendarDayInput(date, Kind, NameAz ?? "", NameEn ?? "", Source), ct);

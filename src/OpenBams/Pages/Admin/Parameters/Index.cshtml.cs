@@ -29,7 +29,7 @@ public sealed class IndexModel(AppDb db) : PageModel
     {
         if (LegalParameterKeys.All.All(d => d.Key != Key)) return NotFound();
         if (!Fmt.TryParseDate(ValidFrom, out var from))
-            Errors.Add(new("validFrom", new("Tarix gg.aa.iiii formatında olmalıdır", "The date must be dd.MM.yyyy")));
+            Errors.Add(new("validFrom", T.BadDate));
         else
             Errors = await LegalParameters.AddAsync(db, Key!, new NewParameterValue(from, Value, Citation, FromSeeds, Note, CorrectsId), User.Identity?.Name, ct);
         if (Errors.Count == 0) return RedirectToPage();

@@ -35,7 +35,7 @@ public sealed class DissolveModel(AppDb db) : PageModel
         if (m is null) return NotFound();
         Name = m.Name;
         if (!Fmt.TryParseDate(EffectiveOn, out var on))
-            Errors.Add(new("effectiveOn", new("Tarix gg.aa.iiii formatında olmalıdır", "The date must be dd.MM.yyyy")));
+            Errors.Add(new("effectiveOn", T.BadDate));
         else
             Errors.AddRange(await RegisterEdits.DissolveAsync(db, m, new DissolutionCommand(on, ActTitle ?? "", ActNumber,
                 Fmt.TryParseDate(ActDate, out var ad) ? ad : null, Note), User.Identity?.Name, ct));

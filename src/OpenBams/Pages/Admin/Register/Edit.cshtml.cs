@@ -69,7 +69,7 @@ public sealed class EditModel(AppDb db) : PageModel
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (Fmt.TryParseDate(text, out var d)) return d;
-        Errors.Add(new(field, new("Tarix gg.aa.iiii formatında olmalıdır", "The date must be dd.MM.yyyy")));
+        Errors.Add(new(field, T.BadDate));
         return null;
     }
 

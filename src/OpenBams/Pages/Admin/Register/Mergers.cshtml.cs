@@ -31,7 +31,7 @@ public sealed class MergersModel(AppDb db) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!Fmt.TryParseDate(EffectiveOn, out var on))
-            Errors.Add(new("effectiveOn", new("Tarix gg.aa.iiii formatında olmalıdır", "The date must be dd.MM.yyyy")));
+            Errors.Add(new("effectiveOn", T.BadDate));
         DateOnly? actDate = Fmt.TryParseDate(ActDate, out var ad) ? ad : null;
         if (Errors.Count == 0)
             Errors.AddRange(await RegisterEdits.MergeAsync(db, new MergerCommand(SuccessorId, AbsorbedIds, on, ActTitle ?? "", ActNumber, actDate, Note), User.Identity?.Name, ct));
