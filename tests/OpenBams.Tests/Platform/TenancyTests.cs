@@ -172,6 +172,7 @@ public abstract class TenancyTests(AppFixture fixture) : IAsyncLifetime
             ["documentName"] = "v1",
             ["handler"] = "",
             ["path"] = "css/site.css",
+            ["format"] = "csv",
         };
         var missing = new List<string>();
         var url = Regex.Replace(pattern, @"\{\*{0,2}(?<name>\w+)(:[^}=?]+)*(=[^}]*)?\??\}", m =>

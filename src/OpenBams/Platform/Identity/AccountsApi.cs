@@ -20,8 +20,15 @@ public static class AccountsApi
 
         m.MapGet("", async (int municipalityId, string? q, int? page, int? pageSize, AppDb db, CancellationToken ct) =>
             !db.Tenant.Administers(municipalityId) ? Denied()
-                : Results.Ok(await UserAdministration.PageAsync(db, municipalityId, q, page ?? 1, pageSize ?? 50, ct)))
+                : Results.Ok(await UserAdministration.PageAsync(db, municipalityId, q, page ?? 1, Math.Clamp(pageSize ?? 50, 1, 500), ct)))
             .WithSummary("Accounts with a role in the municipality (its administrator)");
+
+        m.MapGet("/export.{format:regex(^(csv|xlsx)$)}", async (int municipalityId, string format, string? q, AppDb db, HttpContext http) =>
+        {
+            if (!db.Tenant.Administers(municipalityId)) return Denied();
+            await ExportAsync(db, municipalityId, q, format, http);
+            return Results.Empty;
+        }).WithSummary("The municipality's accounts as CSV or XLSX");
 
         m.MapPost("", async (int municipalityId, NewUser body, AppDb db, UserManager<AppUser> users) =>
         {
@@ -65,8 +72,13 @@ public static class AccountsApi
 
         var a = api.MapGroup("/admin/users").WithTags("Accounts").RequireAuthorization(IdentitySetup.Administrator);
         a.MapGet("", async (string? q, int? municipalityId, int? page, int? pageSize, AppDb db, CancellationToken ct) =>
-            Results.Ok(await UserAdministration.PageAsync(db, municipalityId, q, page ?? 1, pageSize ?? 50, ct)))
+            Results.Ok(await UserAdministration.PageAsync(db, municipalityId, q, page ?? 1, Math.Clamp(pageSize ?? 50, 1, 500), ct)))
             .WithSummary("All accounts (administrator)");
+        a.MapGet("/export.{format:regex(^(csv|xlsx)$)}", async (string format, string? q, int? municipalityId, AppDb db, HttpContext http) =>
+        {
+            await ExportAsync(db, municipalityId, q, format, http);
+            return Results.Empty;
+        }).WithSummary("All accounts as CSV or XLSX (administrator)");
         a.MapPost("", async (NewUser body, AppDb db, UserManager<AppUser> users) =>
         {
             var (user, errors) = await UserAdministration.CreateAsync(db, users, db.Tenant, body, null);
@@ -80,6 +92,30 @@ public static class AccountsApi
             var errors = await UserAdministration.UpdateAsync(db, users, db.Tenant, u, body, null);
             return errors.Count > 0 ? RegistryApi.ToProblem(errors) : Results.Ok(await ViewAsync(db, u));
         });
+    }
+
+    private static async Task ExportAsync(AppDb db, int? municipalityId, string? q, string format, HttpContext http)
+    {
+        var page = await UserAdministration.PageAsync(db, municipalityId, q, 1, int.MaxValue, http.RequestAborted);
+        string[] header = ["userName", "fullName", "personalId", "roles", "twoFactor", "disabled", "lockedOut"];
+        var rows = page.Items.Select(u => (IReadOnlyList<object?>)new object?[]
+        {
+            u.UserName, u.FullName, u.PersonalId,
+            string.Join("; ", u.Roles.Select(r => r.MunicipalityId is null ? r.Role.ToString() : $"{r.Role}@{r.MunicipalityId}")),
+            u.TwoFactorEnabled, u.Disabled, u.LockedOut,
+        }).ToAsyncEnumerable();
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"users.{format}\"";
+        if (format == "xlsx")
+        {
+            http.Response.ContentType = Export.Xlsx.ContentType;
+            await Export.Xlsx.WriteAsync(http.Response.Body, "Users", header, rows, http.RequestAborted);
+        }
+        else
+        {
+            http.Response.ContentType = "text/csv; charset=utf-8";
+            await Export.Csv.WriteAsync(http.Response.Body, header,
+                rows.Select(r => (IReadOnlyList<string?>)r.Select(v => v?.ToString()).ToList()), http.RequestAborted);
+        }
     }
 
     private static IResult Denied() => Problems.Forbidden("Only the municipality's administrator manages its accounts.");

@@ -92,7 +92,7 @@ public static class UserAdministration
     public static async Task<Paged<UserView>> PageAsync(AppDb db, int? municipalityId, string? q, int page, int pageSize, CancellationToken ct)
     {
         page = Math.Max(1, page);
-        pageSize = Math.Clamp(pageSize, 1, 500);
+        pageSize = Math.Max(1, pageSize);
         var query = db.Users.AsNoTracking();
         if (municipalityId is not null) query = query.Where(u => db.RoleAssignments.Any(r => r.UserId == u.Id && r.MunicipalityId == municipalityId));
         if (!string.IsNullOrWhiteSpace(q))
