@@ -13,16 +13,26 @@ namespace OpenBams.Pages.Calendar;
 public sealed class DeadlineModel(AppDb db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
-    [BindProperty(SupportsGet = true)] public int Amount { get; set; } = 5;
+    [BindProperty(SupportsGet = true)] public string? Amount { get; set; }
     [BindProperty(SupportsGet = true)] public DeadlineUnit Unit { get; set; } = DeadlineUnit.WorkingDays;
     public DeadlineView? Result { get; private set; }
-    public Text? Error { get; private set; }
+    public List<(string Field, Text Message)> Errors { get; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        if (From is null) return;
-        if (!Fmt.TryParseDate(From, out var start)) { Error = T.BadDate; return; }
-        if (Amount is < 1 or > 3660) { Error = new("Müddət 1 ilə 3660 arasında olmalıdır", "The amount must be between 1 and 3660"); return; }
-        Result = await CalendarApi.DeadlineAsync(db, start, Amount, Unit, ct);
+        if (string.IsNullOrWhiteSpace(From))
+        {
+            // An empty form starts from today, 5 working days (the SL 48.1 period), without computing.
+            Amount ??= "5";
+            return;
+        }
+        if (!Fmt.TryParseDate(From, out var start) || start.Year is < CalendarDays.MinYear or > CalendarDays.MaxYear)
+            Errors.Add(("from", T.BadDate));
+        if (!int.TryParse(Amount, out var amount) || amount is < 1 or > CalendarApi.MaxAmount)
+            Errors.Add(("amount", CalendarApi.AmountText));
+        if (Errors.Count == 0)
+            Result = await CalendarApi.DeadlineAsync(db, start, amount, Unit, ct);
     }
+
+    public string Example(string from, int amount, DeadlineUnit unit) => $"?From={from}&Amount={amount}&Unit={unit}";
 }

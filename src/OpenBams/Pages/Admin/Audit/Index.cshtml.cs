@@ -4,9 +4,10 @@ using OpenBams.Platform.Identity;
 
 namespace OpenBams.Pages.Admin.Audit;
 
+/// <summary>The whole audit log, for platform administrators.</summary>
 [Authorize(Policy = IdentitySetup.Administrator)]
 public sealed class IndexModel(AppDb db) : AuditPageModel(db)
 {
-    public override string? ExportBase => "/api/v1/audit/export";
-    public Task OnGetAsync(CancellationToken ct) => LoadAsync(null, ct);
+    public override int? Scope => null;
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 }

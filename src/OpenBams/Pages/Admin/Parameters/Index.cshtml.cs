@@ -1,44 +1,32 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using OpenBams.Law;
 using OpenBams.Platform.Data;
 using OpenBams.Platform.Identity;
-using OpenBams.Platform.Localization;
 using OpenBams.Platform.Parameters;
 using OpenBams.Registry;
 
 namespace OpenBams.Pages.Admin.Parameters;
 
+/// <summary>Every legal parameter with its value in force today; each links to its history and correction form.</summary>
 [Authorize(Policy = IdentitySetup.Administrator)]
 public sealed class IndexModel(AppDb db) : PageModel
 {
-    public List<ParameterView> Parameters { get; } = [];
-    public List<FieldError> Errors { get; private set; } = [];
-    [BindProperty] public string? Key { get; set; }
-    [BindProperty] public string? ValidFrom { get; set; }
-    [BindProperty] public decimal Value { get; set; }
-    [BindProperty] public string? Citation { get; set; }
-    [BindProperty] public string? Note { get; set; }
-    [BindProperty] public bool FromSeeds { get; set; }
-    [BindProperty] public int? CorrectsId { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+    public Paged<ParameterView> Result { get; private set; } = new([], 0, 1, 50);
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
-
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        if (LegalParameterKeys.All.All(d => d.Key != Key)) return NotFound();
-        if (!Fmt.TryParseDate(ValidFrom, out var from))
-            Errors.Add(new("validFrom", T.BadDate));
-        else
-            Errors = await LegalParameters.AddAsync(db, Key!, new NewParameterValue(from, Value, Citation, FromSeeds, Note, CorrectsId), User.Identity?.Name, ct);
-        if (Errors.Count == 0) return RedirectToPage();
-        await LoadAsync(ct);
-        return Page();
+        var all = await ParametersApi.ListAsync(db, Q, ct);
+        var page = Math.Max(1, PageNumber);
+        Result = new Paged<ParameterView>(all.Skip((page - 1) * 50).Take(50).ToList(), all.Count, page, 50);
     }
 
-    private async Task LoadAsync(CancellationToken ct)
-    {
-        foreach (var def in LegalParameterKeys.All) Parameters.Add(await ParametersApi.ViewAsync(db, def, ct));
-    }
+    public string PageLink(int page) => $"?q={Uri.EscapeDataString(Q ?? "")}&page={page}";
+
+    /// <summary>Money parameters show as manat with qəpik (₼); others as plain numbers.</summary>
+    public static string Show(string unit, decimal v) => unit == "manat"
+        ? Platform.Localization.Fmt.Money(OpenBams.Law.Money.Manat(v)) + (decimal.Round(v, 2) != v ? $" ({v.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture)})" : "")
+        : v.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -9,10 +9,14 @@ using OpenBams.Registry;
 
 namespace OpenBams.Pages.Admin.Register;
 
-/// <summary>An administrator corrects a register entry; the rules are RegisterEdits', shared with the API.</summary>
+/// <summary>
+/// An administrator corrects a register entry. The rules are RegisterEdits' (Validate/Apply), shared with
+/// PUT /api/v1/municipalities/{id}; a stale Version is refused like the API's 409.
+/// </summary>
 [Authorize(Policy = IdentitySetup.Administrator)]
 public sealed class EditModel(AppDb db) : PageModel
 {
+    [FromRoute] public int Id { get; set; }
     [BindProperty] public long Version { get; set; }
     [BindProperty] public string Name { get; set; } = "";
     [BindProperty] public MunicipalityKind Kind { get; set; }
@@ -28,11 +32,15 @@ public sealed class EditModel(AppDb db) : PageModel
     [BindProperty] public string? TerritoryText { get; set; }
     public List<FieldError> Errors { get; } = [];
     public bool Stale { get; private set; }
+    /// <summary>The entry as stored (council size and its explanation as the register shows them).</summary>
+    public MunicipalityDetail Stored { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var m = await db.Municipalities.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (m is null) return NotFound();
+        var d = await RegistryApi.DetailAsync(db, Id, ct);
+        if (d is null) return NotFound();
+        Stored = d;
+        var m = await db.Municipalities.AsNoTracking().FirstAsync(x => x.Id == Id, ct);
         (Version, Name, Kind, Population, PopulationSource) = (m.Version, m.Name, m.Kind, m.Population, m.PopulationSource);
         (CouncilSizeOverride, CouncilSizeJustification, RegisterCertificateNumber, CharterRegistrationNumber, TerritoryText) =
             (m.CouncilSizeOverride, m.CouncilSizeJustification, m.RegisterCertificateNumber, m.CharterRegistrationNumber, m.TerritoryText);
@@ -42,16 +50,16 @@ public sealed class EditModel(AppDb db) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var m = await db.Municipalities.Include(x => x.TerritorialUnits).FirstOrDefaultAsync(x => x.Id == id, ct);
+        var m = await db.Municipalities.Include(x => x.TerritorialUnits).FirstOrDefaultAsync(x => x.Id == Id, ct);
         if (m is null) return NotFound();
         var update = new MunicipalityUpdate(Version, Name, Kind, Population, Date(PopulationDate, "populationDate"), PopulationSource,
             CouncilSizeOverride, CouncilSizeJustification, RegisterCertificateNumber, Date(RegisterCertificateDate, "registerCertificateDate"),
             CharterRegistrationNumber, Date(CharterRegisteredOn, "charterRegisteredOn"), TerritoryText);
-        if (m.Version != Version) { Stale = true; return Page(); }
+        if (m.Version != Version) return await StaleAsync(ct);
         if (Errors.Count == 0) Errors.AddRange(RegisterEdits.Validate(update, DateOnly.FromDateTime(DateTime.UtcNow)));
-        if (Errors.Count > 0) return Page();
+        if (Errors.Count > 0) return await ShowAsync(ct);
         RegisterEdits.Apply(m, update);
         try
         {
@@ -59,10 +67,23 @@ public sealed class EditModel(AppDb db) : PageModel
         }
         catch (DbUpdateConcurrencyException)
         {
-            Stale = true;
-            return Page();
+            db.ChangeTracker.Clear();
+            return await StaleAsync(ct);
         }
-        return Redirect($"/Register/{id}");
+        return Redirect($"/Register/{Id}");
+    }
+
+    /// <summary>Someone saved the entry since this form was opened: keep what the user typed, say so, offer to reopen.</summary>
+    private async Task<IActionResult> StaleAsync(CancellationToken ct)
+    {
+        Stale = true;
+        return await ShowAsync(ct);
+    }
+
+    private async Task<IActionResult> ShowAsync(CancellationToken ct)
+    {
+        Stored = (await RegistryApi.DetailAsync(db, Id, ct))!;
+        return Page();
     }
 
     private DateOnly? Date(string? text, string field)
@@ -73,6 +94,7 @@ public sealed class EditModel(AppDb db) : PageModel
         return null;
     }
 
-    public string? ErrorFor(string field) => Errors.FirstOrDefault(e => e.Field == field) is { } e
+    /// <summary>The error of one field with the rule it breaks, e.g. "… (EC 210.2)".</summary>
+    public string? ErrorFor(params string[] fields) => Errors.FirstOrDefault(e => fields.Contains(e.Field)) is { } e
         ? e.Message + (e.Rule is null ? "" : $" ({e.Rule})") : null;
 }
