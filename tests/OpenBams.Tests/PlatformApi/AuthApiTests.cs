@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -135,6 +136,18 @@ public abstract class AuthApiTests(AppFixture fixture)
         var me = await ok.OkAsync<MeView>();
         Assert.Equal("auth-2fa", me.UserName);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/auth/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_authenticator_key_never_appears_in_the_audit_log()
+    {
+        await UserAsync("auth-2fa-audit", 8);
+        var key = await EnableTwoFactorAsync("auth-2fa-audit");
+        var texts = await App.WithDbAsync(db => db.AuditLog.AsNoTracking().Select(a => (a.Before ?? "") + (a.After ?? "")).ToListAsync());
+        Assert.DoesNotContain(texts, t => t.Contains(key));
+        var token = await App.WithDbAsync(db => db.AuditLog.AsNoTracking().Where(a => a.Entity.StartsWith("IdentityUserToken")).Select(a => a.After).ToListAsync());
+        Assert.NotEmpty(token);
+        Assert.All(token, t => Assert.Equal("***", JsonDocument.Parse(t!).RootElement.GetProperty("Value").GetString()));
     }
 
     [Fact]

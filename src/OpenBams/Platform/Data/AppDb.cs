@@ -273,8 +273,11 @@ public sealed class AppDb(DbContextOptions<AppDb> options, TenantAccessor tenant
         return p is null ? MunicipalityOf(entry.Entity) : entry.OriginalValues[p] as int?;
     }
 
-    private static readonly HashSet<string> Secret = new(StringComparer.Ordinal)
-        { "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value" };
+    /// <summary>What the audit log must never show: password hashes, stamps, and the value of an
+    /// Identity token (authenticator keys, recovery codes). Other "Value" properties (ŞMV) are data.</summary>
+    private static bool IsSecret(EntityEntry entry, string property) =>
+        property is "PasswordHash" or "SecurityStamp" or "ConcurrencyStamp"
+        || (property == "Value" && entry.Entity is Microsoft.AspNetCore.Identity.IdentityUserToken<Guid>);
 
     private static Dictionary<string, object?> Snapshot(EntityEntry entry, bool original)
     {
@@ -284,7 +287,7 @@ public sealed class AppDb(DbContextOptions<AppDb> options, TenantAccessor tenant
         {
             if (p.Name == "SearchKey") continue;
             var v = values[p];
-            d[p.Name] = Secret.Contains(p.Name) && v is not null ? "***" : v;
+            d[p.Name] = v is not null && IsSecret(entry, p.Name) ? "***" : v;
         }
         return d;
     }
