@@ -1,22 +1,83 @@
 #!/usr/bin/env bash
-# Runs the register-search benchmark and writes bench/results/register-search.md.
-# Usage: bench/run.sh [--quick]     (OPENBAMS_BENCH_POSTGRES=<connection string> adds PostgreSQL)
+# Register-search benchmark: builds Release and runs it, results in bench/results/.
+#
+#   bench/run.sh                  BenchmarkDotNet (1 launch, 3 warm-up, 10 iterations, in-process)
+#                                 -> bench/results/register-search.md (+ full artifacts in bench/results/BenchmarkDotNet/)
+#   bench/run.sh --filter '*Http*'   extra arguments go to BenchmarkDotNet
+#   bench/run.sh --quick [--runs N] [--warmup N]
+#                                 stopwatch loop, mean/p50/p95 -> bench/results/register-search-quick.md
+#   bench/run.sh --plans          the SQL of each scenario with the engine's query plan
+#                                 -> bench/results/register-search-plans.md
+#
+# OPENBAMS_BENCH_POSTGRES="Host=...;Port=...;Username=...;Database=postgres" adds PostgreSQL to every mode
+# (a throw-away database is created on that server and dropped afterwards; the role needs CREATEDB).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=bench/results
+build=bench/bin/artifacts   # own build output: never shares src/*/bin with a parallel build or test run
 mkdir -p "$out"
-dotnet build bench/OpenBams.Bench -c Release -v q >/dev/null
+
+if [ ! -d src/OpenBams/Data/Migrations ]; then
+  echo "src/OpenBams/Data/Migrations does not exist yet: the app cannot create its database." >&2
+  exit 1
+fi
+echo "Building (Release) ..."
+if ! log=$(dotnet build bench/OpenBams.Bench -c Release --artifacts-path "$build" -v q -nologo 2>&1); then
+  echo "$log" >&2
+  echo "Build failed." >&2
+  exit 1
+fi
+dll="$build/bin/OpenBams.Bench/release/OpenBams.Bench.dll"
+
 header() {
-  echo "# Register search benchmark"
+  local title=$1 commit changed runtime
+  commit=$(git rev-parse --short HEAD 2>/dev/null || echo n/a)
+  changed=$(git status --porcelain -- src 2>/dev/null | wc -l)
+  runtime=$(dotnet --list-runtimes | awk '/Microsoft.NETCore.App/{v=$2} END{print v}')
+  echo "# $title"
   echo
-  echo "- date: $(date -u +%Y-%m-%dT%H:%MZ); commit: $(git rev-parse --short HEAD 2>/dev/null || echo n/a)"
-  echo "- machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GiB; $(dotnet --version) SDK"
+  echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "- Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(awk '/MemTotal/{printf "%.1f GiB", $2/1048576}' /proc/meminfo) RAM, $(. /etc/os-release && echo "$PRETTY_NAME")"
+  echo "- Load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "- .NET: SDK $(dotnet --version), runtime $runtime"
+  echo "- Commit: $commit$([ "$changed" -gt 0 ] && echo " (with $changed uncommitted changes under src/)")"
+  echo "- Engines: SQLite$([ -n "${OPENBAMS_BENCH_POSTGRES:-}" ] && echo ", PostgreSQL $(psql_version)")"
+  echo "- Data: the official list, 2718 municipalities, loaded by OpenBamsApp.PrepareAsync into a new database"
   echo
 }
-if [ "${1:-}" = "--quick" ]; then
-  { header; echo "Quick mode (200 runs after 20 warm-up, stopwatch):"; echo; dotnet bench/OpenBams.Bench/bin/Release/net10.0/OpenBams.Bench.dll --quick | grep "^|"; } > "$out/register-search-quick.md"
-else
-  dotnet bench/OpenBams.Bench/bin/Release/net10.0/OpenBams.Bench.dll "$out"
-  { header; sed "s/&#39;//g" "$out"/BenchmarkDotNet/results/*RegisterSearchBenchmarks-report-github.md; } > "$out/register-search.md"
-fi
-cat "$out"/register-search*.md
+psql_version() {
+  dotnet "$dll" --postgres-version 2>/dev/null || echo "(version unknown)"
+}
+
+case "${1:-}" in
+  --quick)
+    shift
+    tmp=$(mktemp)
+    dotnet "$dll" --quick "$@" > "$tmp"
+    { header "Register search benchmark: quick mode"; grep -E '^Stopwatch' "$tmp"; echo; grep -E '^\|' "$tmp"; } > "$out/register-search-quick.md"
+    rm -f "$tmp"
+    cat "$out/register-search-quick.md"
+    ;;
+  --plans)
+    tmp=$(mktemp)
+    dotnet "$dll" --plans > "$tmp"
+    { header "Register search: SQL and query plans"; sed -n '/^## /,$p' "$tmp" | grep -vE '^(OpenBAMS is running|Database: |Administrator login)'; } \
+      > "$out/register-search-plans.md"
+    rm -f "$tmp"
+    echo "Written: $out/register-search-plans.md"
+    ;;
+  *)
+    rm -f "$out"/BenchmarkDotNet/results/*RegisterSearchBenchmarks-report*
+    dotnet "$dll" --artifacts "$out/BenchmarkDotNet" "$@"
+    report=$(ls "$out"/BenchmarkDotNet/results/*RegisterSearchBenchmarks-report-github.md)
+    {
+      header "Register search benchmark"
+      echo "BenchmarkDotNet summary (job Short10: 1 launch, 3 warm-up and 10 measured iterations, in-process;"
+      echo "full logs and CSV/HTML in bench/results/BenchmarkDotNet/, not versioned):"
+      echo
+      # BenchmarkDotNet quotes descriptions ('...', HTML-escaped in the markdown export); drop the quotes.
+      sed -e "s/&#39;//g" -e "s/'//g" "$report"
+    } > "$out/register-search.md"
+    cat "$out/register-search.md"
+    ;;
+esac

@@ -1,42 +1,172 @@
+using System.Data.Common;
 using System.Diagnostics;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Exporters;
-using BenchmarkDotNet.Jobs;
+using System.Globalization;
 using BenchmarkDotNet.Running;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using OpenBams.Bench;
+using OpenBams.Platform.Data;
 
-if (args.Contains("--quick"))
+// Usage:
+//   OpenBams.Bench [BenchmarkDotNet options]       e.g. --artifacts bench/results/BenchmarkDotNet --filter '*Http*'
+//   OpenBams.Bench --quick [--runs N] [--warmup N] stopwatch loop, mean/p50/p95 per scenario (default 200 runs, 20 warm-up)
+//   OpenBams.Bench --plans                         the SQL each database scenario sends, with the engine's query plan
+//   OpenBams.Bench --postgres-version              the server version behind OPENBAMS_BENCH_POSTGRES
+// Every mode covers SQLite, and PostgreSQL too when OPENBAMS_BENCH_POSTGRES is set.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+if (args.Contains("--postgres-version"))
 {
-    // A plain stopwatch loop: a sanity check that needs no BenchmarkDotNet run.
-    var b = new RegisterSearchBenchmarks();
-    await b.SetupAsync();
-    var scenarios = new (string Name, Func<Task> Run)[]
-    {
-        ("search Bilecari (1 hit)", b.SearchFewHits), ("search li (many hits)", b.SearchManyHits),
-        ("no query, page 20", b.PageTwenty), ("region + kind", b.RegionAndKind),
-        ("fold all names", () => Task.FromResult(b.FoldAllNames())), ("HTTP ?q=Sheki", b.HttpSearch),
-    };
-    Console.WriteLine("| scenario | mean ms | p50 ms | p95 ms |\n|---|---:|---:|---:|");
-    foreach (var (name, run) in scenarios)
-    {
-        for (var i = 0; i < 20; i++) await run();
-        var times = new List<double>();
-        for (var i = 0; i < 200; i++)
-        {
-            var sw = Stopwatch.StartNew();
-            await run();
-            times.Add(sw.Elapsed.TotalMilliseconds);
-        }
-        times.Sort();
-        Console.WriteLine($"| {name} | {times.Average():0.000} | {times[times.Count / 2]:0.000} | {times[(int)(times.Count * 0.95)]:0.000} |");
-    }
-    b.Cleanup();
+    // For the results header: the version of the server OPENBAMS_BENCH_POSTGRES names.
+    await using var c = new Npgsql.NpgsqlConnection(Environment.GetEnvironmentVariable("OPENBAMS_BENCH_POSTGRES"));
+    await c.OpenAsync();
+    Console.WriteLine(c.PostgreSqlVersion);
     return;
 }
 
-var config = ManualConfig.Create(DefaultConfig.Instance)
-    .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
-    .AddExporter(MarkdownExporter.GitHub)
-    .WithArtifactsPath(Path.Combine(args.FirstOrDefault(a => !a.StartsWith('-')) ?? "bench/results", "BenchmarkDotNet"));
-BenchmarkRunner.Run<RegisterSearchBenchmarks>(config);
+if (args.Contains("--quick"))
+{
+    var runs = IntOption("--runs", 200);
+    var warmup = IntOption("--warmup", 20);
+    Console.WriteLine($"Stopwatch loop: {warmup} warm-up and {runs} measured runs of each scenario, one after another.");
+    Console.WriteLine();
+    Console.WriteLine("| Engine | Scenario | Result | Mean ms | p50 ms | p95 ms | Min ms |");
+    Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
+    foreach (var engine in RegisterSearchBenchmarks.Engines())
+    {
+        var b = new RegisterSearchBenchmarks { Engine = engine };
+        await b.SetupAsync();
+        foreach (var (name, run, unit) in Scenarios(b))
+        {
+            var result = 0;
+            for (var i = 0; i < warmup; i++) result = await run();
+            var times = new double[runs];
+            for (var i = 0; i < runs; i++)
+            {
+                var start = Stopwatch.GetTimestamp();
+                await run();
+                times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            }
+            Array.Sort(times);
+            Console.WriteLine($"| {engine} | {name} | {result} {unit} | {times.Average():0.000} | {Percentile(times, 0.50):0.000} | " +
+                              $"{Percentile(times, 0.95):0.000} | {times[0]:0.000} |");
+        }
+        await b.CleanupAsync();
+    }
+    return;
+}
+
+if (args.Contains("--plans"))
+{
+    using var capture = new CommandCapture();
+    foreach (var engine in RegisterSearchBenchmarks.Engines())
+    {
+        var b = new RegisterSearchBenchmarks { Engine = engine };
+        await b.SetupAsync();
+        Console.WriteLine($"## {engine}");
+        foreach (var (name, run, unit) in Scenarios(b).Where(s => s.Unit == "rows"))
+        {
+            capture.Commands.Clear();
+            var hits = await run();
+            Console.WriteLine();
+            Console.WriteLine($"### {name}: {hits} rows match");
+            foreach (var (sql, parameters) in capture.Commands.ToList())
+            {
+                Console.WriteLine();
+                Console.WriteLine("```sql");
+                Console.WriteLine(sql);
+                foreach (var (pn, pv) in parameters) Console.WriteLine($"-- {pn} = {pv}");
+                Console.WriteLine("```");
+                Console.WriteLine("```");
+                foreach (var line in await ExplainAsync(b.Db, engine, sql, parameters)) Console.WriteLine(line);
+                Console.WriteLine("```");
+            }
+        }
+        capture.Commands.Clear();
+        var body = await b.HttpGetAsync();
+        using var json = System.Text.Json.JsonDocument.Parse(body);
+        Console.WriteLine();
+        Console.WriteLine($"### HTTP GET {RegisterSearchBenchmarks.HttpPath}: {json.RootElement.GetProperty("total").GetInt32()} rows match, " +
+                          $"{body.Length} characters of JSON, {capture.Commands.Count} SQL commands, shaped like the searches above");
+        Console.WriteLine();
+        await b.CleanupAsync();
+    }
+    return;
+}
+
+BenchmarkRunner.Run<RegisterSearchBenchmarks>(args: args);
+return;
+
+// Each scenario returns what it found: the total of matching rows, or a size that keeps the work observable.
+static (string Name, Func<Task<int>> Run, string Unit)[] Scenarios(RegisterSearchBenchmarks b) =>
+[
+    ($"q={RegisterSearchBenchmarks.FewHits.Q}", b.SearchFewHits, "rows"),
+    ($"q={RegisterSearchBenchmarks.ManyHits.Q}", b.SearchManyHits, "rows"),
+    ("no query, page 20", b.PageTwenty, "rows"),
+    ($"region ({RegisterSearchBenchmarks.FilterRegion}) + kind Village", b.RegionAndKind, "rows"),
+    ($"SpellingFold.Fold x {RegisterSearchBenchmarks.OfficialListSize} names", () => Task.FromResult(b.FoldAllNames()), "chars"),
+    ($"HTTP GET {RegisterSearchBenchmarks.HttpPath}", b.HttpSearch, "bytes"),
+];
+
+// Nearest-rank percentile of sorted values.
+static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+int IntOption(string name, int fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) && v > 0 ? v : fallback;
+}
+
+static async Task<List<string>> ExplainAsync(AppDb db, string engine, string sql, IReadOnlyList<(string Name, object? Value)> parameters)
+{
+    var connection = db.Database.GetDbConnection();
+    await db.Database.OpenConnectionAsync();
+    try
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = (engine == "PostgreSQL" ? "EXPLAIN " : "EXPLAIN QUERY PLAN ") + sql;
+        foreach (var (name, value) in parameters)
+        {
+            var p = cmd.CreateParameter();
+            p.ParameterName = name;
+            p.Value = value ?? DBNull.Value;
+            cmd.Parameters.Add(p);
+        }
+        var lines = new List<string>();
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            lines.Add(engine == "PostgreSQL" ? reader.GetString(0) : $"{reader.GetInt32(0),3} {reader.GetInt32(1),3}  {reader.GetString(3)}");
+        return lines;
+    }
+    finally { await db.Database.CloseConnectionAsync(); }
+}
+
+/// <summary>Records the commands EF Core executes (its DiagnosticSource events), to explain them afterwards.</summary>
+internal sealed class CommandCapture : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+{
+    private readonly List<IDisposable> _subscriptions = [];
+    public List<(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters)> Commands { get; } = [];
+
+    public CommandCapture() => _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+
+    public void OnNext(DiagnosticListener listener)
+    {
+        if (listener.Name == DbLoggerCategory.Name) lock (_subscriptions) _subscriptions.Add(listener.Subscribe(this));
+    }
+
+    public void OnNext(KeyValuePair<string, object?> e)
+    {
+        if (e.Key != RelationalEventId.CommandExecuting.Name || e.Value is not CommandEventData d) return;
+        var ps = d.Command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value)).ToList();
+        lock (Commands) Commands.Add((d.Command.CommandText, ps));
+    }
+
+    public void OnCompleted() { }
+    public void OnError(Exception error) { }
+
+    public void Dispose()
+    {
+        lock (_subscriptions) foreach (var s in _subscriptions) s.Dispose();
+    }
+}
