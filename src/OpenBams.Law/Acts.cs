@@ -35,6 +35,12 @@ public static class Acts
     public const string TAX = "TAX";
     /// <summary>Regulation on the tax service body of municipalities.</summary>
     public const string TaxReg = "TAX-REG";
+    /// <summary>Law N 863-IQ on the Status of a Municipal Member.</summary>
+    public const string MEMBER = "MEMBER";
+    /// <summary>Regulation N 859-IQ on Permanent and Other Commissions of Municipalities.</summary>
+    public const string COMM = "COMM";
+    /// <summary>Model Charter of a Municipality (Law N 709-IQ).</summary>
+    public const string MC = "MC";
 
     private sealed record Titles(string Az, string En);
 
@@ -55,6 +61,9 @@ public static class Acts
         [LC] = new("Əmək Məcəlləsi", "Labour Code"),
         [TAX] = new("Vergi Məcəlləsi", "Tax Code"),
         [TaxReg] = new("Bələdiyyələrin vergi xidməti orqanı haqqında Əsasnamə", "Regulation on the Tax Service Body of Municipalities"),
+        [MEMBER] = new("Bələdiyyə üzvünün statusu haqqında Qanun (N 863-IQ)", "Law on the Status of a Municipal Member (N 863-IQ)"),
+        [COMM] = new("Bələdiyyələrin daimi və başqa komissiyaları haqqında Əsasnamə (N 859-IQ)", "Regulation on Permanent and Other Commissions of Municipalities (N 859-IQ)"),
+        [MC] = new("Bələdiyyənin nümunəvi nizamnaməsi (N 709-IQ)", "Model Charter of a Municipality (N 709-IQ)"),
     };
 
     /// <summary>Every known code, in canonical spelling.</summary>
