@@ -12,5 +12,6 @@ public static class Modules
         Platform.Audit.AuditApi.Map(api);
         Platform.Parameters.ParametersApi.Map(api);
         Platform.Calendar.CalendarApi.Map(api);
+        Council.CouncilApi.Map(api);
     }
 }

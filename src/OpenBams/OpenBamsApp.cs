@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -32,6 +33,10 @@ public static class OpenBamsApp
         s.AddSingleton(db);
         s.AddHttpContextAccessor();
         s.AddScoped<TenantAccessor>();
+        s.TryAddSingleton(TimeProvider.System);
+        s.TryAddSingleton<Council.IMailChannel, Council.SmtpMailChannel>();
+        s.TryAddSingleton<Council.ISmsChannel, Council.OutboxSmsChannel>();
+        s.AddScoped<Council.Notifier>();
         s.AddDbContext<AppDb>(db.Configure);
         s.AddOpenBamsIdentity();
         s.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(db.DataDirectory, "keys")))

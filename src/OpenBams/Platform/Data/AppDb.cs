@@ -39,6 +39,28 @@ public sealed class AppDb(DbContextOptions<AppDb> options, TenantAccessor tenant
     public DbSet<TerritorialUnit> TerritorialUnits => Set<TerritorialUnit>();
     public DbSet<MunicipalityEvent> MunicipalityEvents => Set<MunicipalityEvent>();
     public DbSet<NationalCount> NationalCounts => Set<NationalCount>();
+    public DbSet<Council.CouncilSettings> CouncilSettings => Set<Council.CouncilSettings>();
+    public DbSet<Council.CouncilMember> CouncilMembers => Set<Council.CouncilMember>();
+    public DbSet<Council.CouncilOffice> CouncilOffices => Set<Council.CouncilOffice>();
+    public DbSet<Council.CouncilSession> CouncilSessions => Set<Council.CouncilSession>();
+    public DbSet<Council.SessionAttendance> SessionAttendance => Set<Council.SessionAttendance>();
+    public DbSet<Council.SessionInvitee> SessionInvitees => Set<Council.SessionInvitee>();
+    public DbSet<Council.AgendaItem> AgendaItems => Set<Council.AgendaItem>();
+    public DbSet<Council.Speech> Speeches => Set<Council.Speech>();
+    public DbSet<Council.CouncilVote> CouncilVotes => Set<Council.CouncilVote>();
+    public DbSet<Council.Ballot> Ballots => Set<Council.Ballot>();
+    public DbSet<Council.CouncilDecision> CouncilDecisions => Set<Council.CouncilDecision>();
+    public DbSet<Council.Protocol> Protocols => Set<Council.Protocol>();
+    public DbSet<Council.ProtocolRemark> ProtocolRemarks => Set<Council.ProtocolRemark>();
+    public DbSet<Council.Notification> Notifications => Set<Council.Notification>();
+    public DbSet<Council.VoterReport> VoterReports => Set<Council.VoterReport>();
+    public DbSet<Council.MemberInquiry> MemberInquiries => Set<Council.MemberInquiry>();
+    public DbSet<Council.MandateCase> MandateCases => Set<Council.MandateCase>();
+    public DbSet<Council.Commission> Commissions => Set<Council.Commission>();
+    public DbSet<Council.CommissionMembership> CommissionMemberships => Set<Council.CommissionMembership>();
+    public DbSet<Council.CommissionMeeting> CommissionMeetings => Set<Council.CommissionMeeting>();
+    public DbSet<Council.CitizensMeeting> CitizensMeetings => Set<Council.CitizensMeeting>();
+    public DbSet<Council.CharterVersion> CharterVersions => Set<Council.CharterVersion>();
 
     public TenantContext Tenant => tenants.Current;
 
@@ -155,6 +177,8 @@ public sealed class AppDb(DbContextOptions<AppDb> options, TenantAccessor tenant
             e.Property(n => n.Source).HasMaxLength(300);
         });
 
+        Council.CouncilSchema.Configure(b);
+
         ApplyTenantFilters(b);
     }
 
@@ -243,6 +267,7 @@ public sealed class AppDb(DbContextOptions<AppDb> options, TenantAccessor tenant
     private static void GuardTenant(EntityEntry entry, TenantContext tenant)
     {
         if (tenant.SeesAllMunicipalities && (tenant == TenantContext.System || tenant.IsAdministrator)) return;
+        if (Council.OversightReceipts.IsReceiptOnly(entry, tenant)) return;
         int? owner = MunicipalityOf(entry.Entity);
         int? originalOwner = entry.State == EntityState.Added ? owner : OriginalMunicipalityOf(entry);
         foreach (var m in new[] { owner, originalOwner })

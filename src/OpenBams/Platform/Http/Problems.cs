@@ -49,6 +49,26 @@ public static class Problems
     };
 }
 
+/// <summary>Input that breaks a rule of the application (not of a law): 422 naming the field.</summary>
+public sealed class InputError(string field, Text message, int status = StatusCodes.Status422UnprocessableEntity) : Exception(message.En)
+{
+    public string Field { get; } = field;
+    public Text Text { get; } = message;
+    public int Status { get; } = status;
+}
+
+/// <summary>The user's role does not allow the action here: 403 with the reason.</summary>
+public sealed class NotPermitted(Text why) : Exception(why.En)
+{
+    public Text Why { get; } = why;
+}
+
+/// <summary>The addressed record does not exist (or is another municipality's): 404.</summary>
+public sealed class NotFound(string what) : Exception($"{what} not found")
+{
+    public string What { get; } = what;
+}
+
 /// <summary>Turns domain exceptions into problem+json; anything else stays a logged 500 without details.</summary>
 public sealed class DomainExceptionHandler : IExceptionHandler
 {
@@ -58,6 +78,9 @@ public sealed class DomainExceptionHandler : IExceptionHandler
         {
             LegalRuleViolation v => Problems.Field(v.Field, new Text(v.MessageAz, v.MessageEn), v.Rule),
             TenantViolation t => Problems.Forbidden(t.Message),
+            InputError i => Problems.Field(i.Field, i.Text, status: i.Status),
+            NotPermitted n => Problems.Forbidden(n.Why),
+            NotFound f => Problems.NotFound(f.What),
             DbUpdateConcurrencyException => Problems.Conflict(),
             BadHttpRequestException b => BadInput(b),
             _ => null,
