@@ -33,6 +33,7 @@ public abstract class TenancyTests(AppFixture fixture) : IAsyncLifetime
         "GET /api/v1/municipalities", "GET /api/v1/municipalities/{id:int}", "GET /api/v1/municipalities/export.csv",
         "GET /api/v1/municipalities/export.xlsx", "GET /api/v1/regions", "GET /api/v1/statistics",
         "POST /api/v1/auth/login", "POST /api/v1/auth/logout", "GET /api/v1/auth/me",
+        "GET /api/v1/public/decisions", "GET /api/v1/public/decisions/{decisionId:int}", "GET /api/v1/public/decisions/{decisionId:int}/pdf",
     };
 
     public async Task InitializeAsync()
@@ -51,6 +52,50 @@ public abstract class TenancyTests(AppFixture fixture) : IAsyncLifetime
             return await db.SaveChangesAsync();
         });
         _suffix = suffix;
+        await SeedCouncilOfBAsync();
+    }
+
+    private readonly Dictionary<string, string> _councilOfB = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>One council record of B of each kind the council routes address; the member carries the marker.</summary>
+    private async Task SeedCouncilOfBAsync()
+    {
+        await App.WithDbAsync(async db =>
+        {
+            var member = new OpenBams.Council.CouncilMember { MunicipalityId = _b, FullName = Marker, ElectedOn = new DateOnly(2024, 1, 29),
+                MandateConfirmedOn = new DateOnly(2024, 2, 1), MandateConfirmedBy = "DSK", TermEndsOn = new DateOnly(2029, 1, 29) };
+            db.CouncilMembers.Add(member);
+            var session = new OpenBams.Council.CouncilSession { MunicipalityId = _b, Place = "Zal", CalledBy = "test", ScheduledOn = new DateOnly(2026, 3, 10),
+                CalledOn = new DateOnly(2026, 3, 2), Members = 5, Status = OpenBams.Council.SessionStatus.Closed, AgendaApproved = true };
+            db.CouncilSessions.Add(session);
+            await db.SaveChangesAsync();
+            var item = new OpenBams.Council.AgendaItem { MunicipalityId = _b, SessionId = session.Id, Number = 1, Title = "Məsələ", Status = OpenBams.Council.AgendaItemStatus.Adopted };
+            db.AgendaItems.Add(item);
+            await db.SaveChangesAsync();
+            var vote = new OpenBams.Council.CouncilVote { MunicipalityId = _b, SessionId = session.Id, AgendaItemId = item.Id, Members = 5, Present = 5, For = 5,
+                Required = 3, Adopted = true, Status = OpenBams.Council.VoteStatus.Closed };
+            db.CouncilVotes.Add(vote);
+            await db.SaveChangesAsync();
+            var next = (await db.CouncilDecisions.Where(d => d.MunicipalityId == _b && d.Year == 2026).Select(d => (int?)d.Number).MaxAsync() ?? 0) + 1;
+            var decision = new OpenBams.Council.CouncilDecision { MunicipalityId = _b, Year = 2026, Number = next, AdoptedOn = session.ScheduledOn, SessionId = session.Id,
+                AgendaItemId = item.Id, VoteId = vote.Id, Title = "Qərar", Text = "Mətn", Members = 5, Present = 5, For = 5, Required = 3,
+                Status = OpenBams.Council.DecisionStatus.Signed, SignedAt = DateTime.UtcNow, PublishedAt = DateTime.UtcNow, SentToOversightAt = DateTime.UtcNow,
+                OversightDueOn = new DateOnly(2026, 3, 17) };
+            db.CouncilDecisions.Add(decision);
+            var content = new OpenBams.Council.ProtocolContent("B", 1, 2026, "Zal", session.ScheduledOn, new TimeOnly(10, 0), OpenBams.Law.Council.SessionInitiative.Chairman,
+                5, [Marker], [], [], Marker, Marker, ["1. Məsələ"], null, []);
+            var protocol = new OpenBams.Council.Protocol { MunicipalityId = _b, SessionId = session.Id, Year = 2026, Number = next, DraftedAt = DateTime.UtcNow,
+                Content = System.Text.Json.JsonSerializer.Serialize(content, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)) };
+            db.Protocols.Add(protocol);
+            await db.SaveChangesAsync();
+            _councilOfB["memberId"] = member.Id.ToString();
+            _councilOfB["sessionId"] = session.Id.ToString();
+            _councilOfB["itemId"] = item.Id.ToString();
+            _councilOfB["voteId"] = vote.Id.ToString();
+            _councilOfB["decisionId"] = decision.Id.ToString();
+            _councilOfB["protocolId"] = protocol.Id.ToString();
+            return 0;
+        });
     }
 
     private string _suffix = "";
@@ -174,6 +219,7 @@ public abstract class TenancyTests(AppFixture fixture) : IAsyncLifetime
             ["path"] = "css/site.css",
             ["format"] = "csv",
         };
+        foreach (var (k, v) in _councilOfB) values[k] = v;
         var missing = new List<string>();
         var url = Regex.Replace(pattern, @"\{\*{0,2}(?<name>\w+)(:[^}=?]+)*(=[^}]*)?\??\}", m =>
         {
