@@ -34,7 +34,8 @@ public sealed class TestApp : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
-    public static async Task<TestApp> StartAsync(DatabaseProvider provider, bool kestrel = false)
+    /// <param name="configure">Test-only changes to the host, applied before the application's own services (e.g. a clock).</param>
+    public static async Task<TestApp> StartAsync(DatabaseProvider provider, bool kestrel = false, Action<WebApplicationBuilder>? configure = null)
     {
         var dataDir = Directory.CreateTempSubdirectory("openbams-test-").FullName;
         var (cs, drop) = provider == DatabaseProvider.PostgreSQL
@@ -49,6 +50,7 @@ public sealed class TestApp : IAsyncDisposable
             b.Logging.SetMinimumLevel(LogLevel.Warning);
             if (kestrel) b.WebHost.UseUrls("http://127.0.0.1:0");
             else b.WebHost.UseTestServer();
+            configure?.Invoke(b);
         });
         await OpenBamsApp.PrepareAsync(app, []);
         await app.StartAsync();
