@@ -37,7 +37,8 @@ public sealed class TestApp : IAsyncDisposable
     /// <summary>The app's clock: real time until a test moves it (a session called 5 days ahead is held "today").</summary>
     public TestClock Clock { get; private init; } = new();
 
-    public static async Task<TestApp> StartAsync(DatabaseProvider provider, bool kestrel = false)
+    /// <param name="configure">Test-only changes to the host, applied before the application's own services (e.g. a clock).</param>
+    public static async Task<TestApp> StartAsync(DatabaseProvider provider, bool kestrel = false, Action<WebApplicationBuilder>? configure = null)
     {
         var dataDir = Directory.CreateTempSubdirectory("openbams-test-").FullName;
         var (cs, drop) = provider == DatabaseProvider.PostgreSQL
@@ -57,6 +58,7 @@ public sealed class TestApp : IAsyncDisposable
             b.Logging.SetMinimumLevel(LogLevel.Warning);
             if (kestrel) b.WebHost.UseUrls("http://127.0.0.1:0");
             else b.WebHost.UseTestServer();
+            configure?.Invoke(b);
         });
         await OpenBamsApp.PrepareAsync(app, []);
         await app.StartAsync();
@@ -230,4 +232,5 @@ public sealed class TestClock : TimeProvider
     /// <summary>Moves "today" (Baku) to the given day, keeping the time of day.</summary>
     public void SetToday(DateOnly day) => _offset += TimeSpan.FromDays(day.DayNumber - OpenBams.Platform.Clock.Today(this).DayNumber);
     public void Reset() => _offset = TimeSpan.Zero;
+    public void Advance(TimeSpan by) => _offset += by;
 }
