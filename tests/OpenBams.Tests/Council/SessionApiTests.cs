@@ -230,6 +230,82 @@ public abstract class SessionApiTests(AppFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Revocation_removal_of_the_chairman_by_secret_ballot_and_the_members_own_initiative()
+    {
+        var c = await CouncilScenario.CreateAsync(App, seats: 5);
+        // A first session elects member 0 chairman and adopts a decision that is later revoked.
+        var first = await c.CallFirstSessionAsync(CalledOn, [
+            new("Sədrin seçilməsi", DecisionArea.ChairmanOrDeputyElection, CandidateMemberId: c.Members[0].Id, CandidatePost: Post.Chairman),
+            new("Bazar yerinin icarəsi", DecisionArea.MunicipalProperty, DraftText: "Bazar yeri icarəyə verilsin"),
+        ]);
+        App.Clock.SetToday(SessionDay);
+        await c.RegisterAsync(first.Id, 0, 1, 2, 3, 4);
+        await CouncilScenario.PostOkAsync<SessionView>(c.Secretary, $"{c.Api}/sessions/{first.Id}/open", new OpenSession(c.Members[1].Id, c.Members[1].Id));
+        var chair1 = await c.AsMemberAsync(1);
+        var all = new[] { (0, VoteChoice.For), (1, VoteChoice.For), (2, VoteChoice.For), (3, VoteChoice.For), (4, VoteChoice.For) };
+        await c.VoteAsync(chair1, first.Id, null, all);
+        var view = await c.VoteAsync(chair1, first.Id, first.Agenda[0].Id, all);
+        Assert.True(view.Adopted);
+        await c.VoteAsync(chair1, first.Id, first.Agenda[1].Id, all);
+        await CouncilScenario.PostOkAsync<SessionView>(chair1, $"{c.Api}/sessions/{first.Id}/close", (object?)null);
+        var lease = (await c.Secretary.GetFromJsonAsync<DecisionPage>($"{c.Api}/decisions", CouncilJson.Options))!.Items.Single(d => d.Area == DecisionArea.MunicipalProperty);
+
+        // SL 16.2: the members' own initiative needs one third of the seats (2 of 5) and the chairman's refusal.
+        App.Clock.SetToday(SessionDay.AddDays(1));
+        var member3 = await c.AsMemberAsync(3);
+        var weak = await member3.PostAsJsonAsync($"{c.Api}/sessions?lang=en", new CallSession(SessionDay.AddDays(7), new TimeOnly(15, 0), "Zal",
+            SessionInitiative.OneThirdOfMembers, InitiativeSupport: 1, ChairmanRefused: true), CouncilJson.Options);
+        Assert.Equal("SL 16.2", (await weak.ProblemAsync()).Rule());
+        Assert.Equal("initiativeSupport", (await weak.ProblemAsync()).Field());
+        var called = await CouncilScenario.PostOkAsync<CalledSession>(member3, $"{c.Api}/sessions?lang=en", new CallSession(SessionDay.AddDays(7), new TimeOnly(15, 0), "Zal",
+            SessionInitiative.OneThirdOfMembers, InitiativeSupport: 2, ChairmanRefused: true, Agenda: [
+                new("Bazar yerinin icarəsi haqqında qərarın ləğvi", DecisionArea.MunicipalProperty, RevokesDecisionId: lease.Id, DraftText: "Qərar ləğv edilsin"),
+                new("Sədrin vəzifədən azad edilməsi", DecisionArea.ChairmanOrDeputyElection, CandidateMemberId: c.Members[0].Id, CandidatePost: Post.Chairman, RemovalGround: "19.3.3"),
+            ]));
+        var second = called.Session;
+        Assert.True(second.AgendaNeedsApproval);
+
+        App.Clock.SetToday(SessionDay.AddDays(7));
+        await c.RegisterAsync(second.Id, 1, 2, 3, 4);
+        // SL 16.5: the chairman refused, so the members present elect the chair.
+        var noChair = await c.Secretary.PostAsJsonAsync($"{c.Api}/sessions/{second.Id}/open?lang=en", new OpenSession(c.Members[2].Id), CouncilJson.Options);
+        Assert.Equal("SL 16.5", (await noChair.ProblemAsync()).Rule());
+        await CouncilScenario.PostOkAsync<SessionView>(c.Secretary, $"{c.Api}/sessions/{second.Id}/open", new OpenSession(c.Members[2].Id, c.Members[3].Id));
+        var chair3 = await c.AsMemberAsync(3);
+        await c.VoteAsync(chair3, second.Id, null, (1, VoteChoice.For), (2, VoteChoice.For), (3, VoteChoice.For), (4, VoteChoice.For));
+        await c.VoteAsync(chair3, second.Id, second.Agenda[0].Id, (1, VoteChoice.For), (2, VoteChoice.For), (3, VoteChoice.For), (4, VoteChoice.Against));
+
+        // A secret ballot: members take ballots (no choice stored), the counted result is entered and judged by SL 19.1.
+        var opened = await CouncilScenario.PostOkAsync<SessionView>(chair3, $"{c.Api}/sessions/{second.Id}/votes", new OpenVote(second.Agenda[1].Id, BallotKind.Secret));
+        var secret = opened.Votes.Last();
+        foreach (var m in new[] { 1, 2, 3, 4 })
+            await CouncilScenario.PostOkAsync<SessionView>(await c.AsMemberAsync(m), $"{c.Api}/sessions/{second.Id}/votes/{secret.Id}/ballots", new CastBallot(VoteChoice.For));
+        var ballots = await App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.Ballots.Where(b => b.VoteId == secret.Id)));
+        Assert.Equal(4, ballots.Count);
+        Assert.All(ballots, b => Assert.Null(b.Choice));
+        var overCount = await chair3.PostAsJsonAsync($"{c.Api}/sessions/{second.Id}/votes/{secret.Id}/close?lang=en", new SecretCount(4, 1, 0), CouncilJson.Options);
+        Assert.Equal("for", (await overCount.ProblemAsync()).Field());
+        var removed = (await CouncilScenario.PostOkAsync<SessionView>(chair3, $"{c.Api}/sessions/{second.Id}/votes/{secret.Id}/close", new SecretCount(3, 1, 0))).Votes.Last();
+        Assert.True(removed.Adopted);
+        Assert.Null(removed.Roll);
+
+        // SL 48.4: the lease decision is revoked by the new one; SL 19.3/19.6: the chairman left office with a hand-over deadline.
+        var old = (await c.Secretary.GetFromJsonAsync<DecisionView>($"{c.Api}/decisions/{lease.Id}", CouncilJson.Options))!;
+        Assert.Equal(DecisionStatus.Revoked, old.Status);
+        Assert.NotNull(old.RevokedByDecisionId);
+        Assert.Null((await c.Secretary.GetFromJsonAsync<CouncilComposition>(c.Api, CouncilJson.Options))!.Chairman);
+        var office = await App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.CouncilOffices, o => o.MemberId == c.Members[0].Id));
+        Assert.Equal("19.3.3", office.EndGround);
+        Assert.Equal(SessionDay.AddDays(7 + 10), office.HandoverDueOn);
+        // A revoked decision cannot be revoked again (SL 48.4).
+        var again = await member3.PostAsJsonAsync($"{c.Api}/sessions?lang=en", new CallSession(SessionDay.AddDays(14), new TimeOnly(15, 0), "Zal",
+            SessionInitiative.OneThirdOfMembers, InitiativeSupport: 2, ChairmanRefused: true, Agenda: [new("Yenidən ləğv", DecisionArea.Other, RevokesDecisionId: lease.Id)]), CouncilJson.Options);
+        var problem = await again.ProblemAsync();
+        Assert.Equal("SL 48.4", problem.Rule());
+        Assert.Equal("revokesDecisionId", problem.Field());
+    }
+
+    [Fact]
     public async Task SL_15_2_4_permanent_members_are_capped_by_council_size()
     {
         var c = await CouncilScenario.CreateAsync(App, seats: 5);

@@ -27,6 +27,10 @@ public sealed class SessionModel(AppDb db, TimeProvider time) : CouncilPageModel
     [BindProperty] public DecisionArea Area { get; set; }
     [BindProperty] public string? Rapporteur { get; set; }
     [BindProperty] public string? DraftText { get; set; }
+    [BindProperty] public int? CandidateMemberId { get; set; }
+    [BindProperty] public Post? CandidatePost { get; set; }
+    [BindProperty] public string? RemovalGround { get; set; }
+    [BindProperty] public int? RevokesDecisionId { get; set; }
     [BindProperty] public string? Speaker { get; set; }
     [BindProperty] public string? Summary { get; set; }
 
@@ -70,7 +74,8 @@ public sealed class SessionModel(AppDb db, TimeProvider time) : CouncilPageModel
     public Task<IActionResult> OnPostCloseVoteAsync(CancellationToken ct) =>
         Run(() => SessionFlow.CloseVoteAsync(Db, Actor, SessionId, VoteId, For is null ? null : new SecretCount(For ?? 0, Against ?? 0, Abstain ?? 0), time, ct), ct);
     public Task<IActionResult> OnPostItemAsync(CancellationToken ct) =>
-        Run(() => SessionFlow.AddItemAsync(Db, Actor, SessionId, new NewAgendaItem(Title ?? "", Area, Rapporteur, null, DraftText), ct), ct);
+        Run(() => SessionFlow.AddItemAsync(Db, Actor, SessionId, new NewAgendaItem(Title ?? "", Area, Rapporteur, null, DraftText,
+            CandidateMemberId, CandidateMemberId is null ? null : CandidatePost, string.IsNullOrEmpty(RemovalGround) ? null : RemovalGround, RevokesDecisionId), ct), ct);
     public Task<IActionResult> OnPostSpeechAsync(CancellationToken ct) =>
         Run(() => SessionFlow.AddSpeechAsync(Db, Actor, SessionId, AgendaItemId ?? 0, new NewSpeech(Speaker ?? "", Summary ?? ""), time, ct), ct);
     public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) =>
