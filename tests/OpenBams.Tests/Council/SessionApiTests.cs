@@ -44,6 +44,9 @@ public abstract class SessionApiTests(AppFixture fixture) : IAsyncLifetime
         var notified = await App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
             db.Notifications, n => n.MunicipalityId == c.MunicipalityId && n.Channel == NotificationChannel.Email && n.SentAt != null));
         Assert.Equal(7, notified);
+        var inbox = await (await c.AsMemberAsync(6)).GetStringAsync("/Account/Notifications");
+        Assert.Contains("Council session: 15.02.2027 10:00", inbox);
+        Assert.Contains("Torpaq vergisinin dərəcəsi", inbox);
 
         App.Clock.SetToday(SessionDay);
         await c.RegisterAsync(session.Id, 0, 1, 2, 3, 4);
