@@ -53,6 +53,12 @@ public static class CouncilSchema
             e.Property(d => d.OversightReceivedBy).HasMaxLength(256);
             e.HasIndex(d => new { d.MunicipalityId, d.Year, d.Number }).IsUnique();
             e.HasIndex(d => new { d.OversightReceivedAt, d.OversightDueOn });
+            // The live session screen, polled every 3 seconds by every member, finds its session's decisions here
+            // instead of reading the whole national register (bench/README.md, Council).
+            e.HasIndex(d => d.SessionId);
+            // The public portal (SL 52-1): published decisions, newest first. Its count and its pages, deep ones
+            // included, read this index alone instead of sorting every decision with its text.
+            e.HasIndex(d => new { d.AdoptedOn, d.Number }).HasFilter("\"PublishedAt\" IS NOT NULL");
         });
         b.Entity<Protocol>(e =>
         {

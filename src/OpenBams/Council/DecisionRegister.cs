@@ -208,15 +208,35 @@ public static class DecisionRegister
         if (q.Status is { } st) query = query.Where(d => d.Status == st);
         var today = Clock.Today(time);
         if (q.OversightOverdue == true) query = query.Where(d => d.SentToOversightAt == null && d.OversightDueOn < today);
-        if (!string.IsNullOrWhiteSpace(q.Q))
+        var search = !string.IsNullOrWhiteSpace(q.Q);
+        if (search)
         {
-            var term = q.Q.Trim();
+            var term = q.Q!.Trim();
             query = query.Where(d => d.Title.Contains(term) || d.Text.Contains(term));
         }
         var pageSize = Math.Clamp(q.PageSize, 1, 500);
         var page = Math.Max(1, q.Page);
-        var total = await query.CountAsync(ct);
-        var rows = await query.OrderByDescending(d => d.AdoptedOn).ThenByDescending(d => d.Number).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var skip = (page - 1) * pageSize;
+        // The page is chosen on the ids first, then its rows are read by id in that order: skipping to a deep page
+        // then moves ids, not whole decisions with their text (bench/README.md, Council).
+        var ordered = query.OrderByDescending(d => d.AdoptedOn).ThenByDescending(d => d.Number).Select(d => d.Id);
+        int total;
+        List<int> pageIds;
+        if (search)
+        {
+            // A text search (LIKE '%…%') reads every decision whatever the indexes: one pass gives all the matching
+            // ids in order, so the total and the page come from the same scan instead of two.
+            var matches = await ordered.ToListAsync(ct);
+            total = matches.Count;
+            pageIds = matches.Skip(skip).Take(pageSize).ToList();
+        }
+        else
+        {
+            total = await query.CountAsync(ct);
+            pageIds = await ordered.Skip(skip).Take(pageSize).ToListAsync(ct);
+        }
+        var byId = await query.Where(d => pageIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
+        var rows = pageIds.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
         var ids = rows.Select(r => r.MunicipalityId).Distinct().ToList();
         var names = await db.Municipalities.Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
         var years = rows.Select(r => r.Year).DefaultIfEmpty(today.Year);

@@ -480,6 +480,8 @@ public sealed class CouncilTables : Migration
         b.CreateIndex("IX_Commissions_MunicipalityId", "Commissions", "MunicipalityId");
         b.CreateIndex("IX_CouncilDecisions_MunicipalityId_Year_Number", "CouncilDecisions", new[] {"MunicipalityId", "Year", "Number"}, unique: true);
         b.CreateIndex("IX_CouncilDecisions_OversightReceivedAt_OversightDueOn", "CouncilDecisions", new[] {"OversightReceivedAt", "OversightDueOn"});
+        b.CreateIndex("IX_CouncilDecisions_SessionId", "CouncilDecisions", "SessionId");
+        b.CreateIndex("IX_CouncilDecisions_AdoptedOn_Number", "CouncilDecisions", new[] {"AdoptedOn", "Number"}, filter: "\"PublishedAt\" IS NOT NULL");
         b.CreateIndex("IX_CouncilMembers_MunicipalityId_Status", "CouncilMembers", new[] {"MunicipalityId", "Status"});
         b.CreateIndex("IX_CouncilMembers_UserId", "CouncilMembers", "UserId");
         b.CreateIndex("IX_CouncilOffices_MunicipalityId_Post", "CouncilOffices", new[] {"MunicipalityId", "Post"});
