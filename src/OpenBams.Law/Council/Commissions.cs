@@ -32,6 +32,18 @@ public static class Commissions
     [Law("COMM 8")]
     public static bool NoticeSufficient(DateOnly notifiedOn, DateOnly meetingDay) => meetingDay.DayNumber - notifiedOn.DayNumber >= NoticeDays;
 
+    /// <summary>COMM 7: a permanent commission reports to the council on its work at least once a year.</summary>
+    public const int ReportIntervalYears = 1;
+
+    /// <summary>
+    /// COMM 7 (SL 17.5): "Daimi komissiyalar ... ildə bir dəfədən az olmayaraq bələdiyyəyə hesabat verir" — the last
+    /// day of the year since the last report to the council (or since the commission was set up). Other (ad hoc)
+    /// commissions have no yearly duty: null.
+    /// </summary>
+    [Law("COMM 7")]
+    public static DateOnly? ReportToCouncilDue(CommissionKind kind, DateOnly establishedOn, DateOnly? lastReport) =>
+        kind == CommissionKind.Permanent ? (lastReport ?? establishedOn).AddYears(ReportIntervalYears) : null;
+
     /// <summary>COMM 5: another commission's term may not go beyond the municipality's term.</summary>
     [Law("COMM 5")]
     public static bool TermWithinCouncilTerm(CommissionKind kind, DateOnly? endsOn, DateOnly councilTermEnds) =>
