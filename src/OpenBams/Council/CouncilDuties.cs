@@ -152,7 +152,11 @@ public static class CouncilDuties
         // SL 15.6: a seat left empty during the term is filled by a by-election under the Election Code.
         var seats = await Members.SeatsAsync(db, m, ct);
         var vacancies = seats - sitting.Count;
-        if (vacancies > 0)
+        if (sitting.Count == 0)
+            Add("members-not-recorded", new(Acts.SL, "15.1"), FlagSeverity.Info,
+                new("Bələdiyyə üzvləri hələ qeyd edilməyib (mandatı ərazi seçki komissiyası tərəfindən təsdiq edilmiş şəxslər)",
+                    "No council members are recorded yet (persons whose mandate the territorial election commission confirmed)"));
+        else if (vacancies > 0)
         {
             var since = members.Where(x => x.Status == MemberStatus.Ended && x.MandateEndedOn is not null).Select(x => x.MandateEndedOn).DefaultIfEmpty().Max();
             Add("vacancy", new(Acts.SL, "15.6"), FlagSeverity.Warning,

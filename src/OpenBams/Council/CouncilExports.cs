@@ -47,7 +47,8 @@ public static class CouncilExports
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         WriteIndented = true,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+        // A download, never inlined in HTML: keep Azerbaijani letters, quotes and "+" readable.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static async Task<string> SessionsCalendarAsync(AppDb db, int municipalityId, TimeProvider time, CancellationToken ct = default)
