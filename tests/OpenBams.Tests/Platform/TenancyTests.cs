@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OpenBams.Council;
+using OpenBams.Law.Council;
 using OpenBams.Platform.Data;
 using OpenBams.Platform.Identity;
 using OpenBams.Testing;
@@ -33,6 +35,8 @@ public abstract class TenancyTests(AppFixture fixture) : IAsyncLifetime
         "GET /api/v1/municipalities", "GET /api/v1/municipalities/{id:int}", "GET /api/v1/municipalities/export.csv",
         "GET /api/v1/municipalities/export.xlsx", "GET /api/v1/regions", "GET /api/v1/statistics",
         "POST /api/v1/auth/login", "POST /api/v1/auth/logout", "GET /api/v1/auth/me",
+        // SL 52-1: published decisions of every council are public.
+        "GET /api/v1/public/decisions", "GET /api/v1/public/decisions/{decisionId:int}",
     };
 
     public async Task InitializeAsync()
@@ -51,9 +55,61 @@ public abstract class TenancyTests(AppFixture fixture) : IAsyncLifetime
             return await db.SaveChangesAsync();
         });
         _suffix = suffix;
+        _council = await CouncilOfBAsync();
     }
 
     private string _suffix = "";
+    private Dictionary<string, int> _council = [];
+
+    /// <summary>One council record of B of every kind a route addresses; the members carry B's marker.</summary>
+    private Task<Dictionary<string, int>> CouncilOfBAsync() => App.WithDbAsync(async db =>
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(4));
+        var members = Enumerable.Range(1, 3).Select(i => new CouncilMember
+        {
+            MunicipalityId = _b, FullName = $"{Marker} {i}", ElectedOn = today.AddYears(-1), MandateConfirmedOn = today.AddYears(-1),
+            MandateConfirmedBy = "ƏSK", TermEndsOn = today.AddYears(4),
+        }).ToList();
+        db.CouncilMembers.AddRange(members);
+        var session = new CouncilSession
+        {
+            MunicipalityId = _b, ScheduledOn = today.AddDays(-3), StartsAt = new TimeOnly(10, 0), Place = "Zal", CalledOn = today.AddDays(-10),
+            CalledBy = "test", Status = SessionStatus.Closed, Members = 5, AgendaApproved = true,
+        };
+        db.CouncilSessions.Add(session);
+        await db.SaveChangesAsync();
+        var item = new AgendaItem { MunicipalityId = _b, SessionId = session.Id, Number = 1, Title = "Məsələ", Area = DecisionArea.Other, Status = AgendaItemStatus.Adopted };
+        db.AgendaItems.Add(item);
+        await db.SaveChangesAsync();
+        var vote = new CouncilVote { MunicipalityId = _b, SessionId = session.Id, AgendaItemId = item.Id, Members = 5, Present = 3, For = 3, Required = 3, Adopted = true, Status = VoteStatus.Closed, OpenedAt = DateTime.UtcNow };
+        db.CouncilVotes.Add(vote);
+        await db.SaveChangesAsync();
+        // Each test of the class makes its own set (InitializeAsync runs per test on the shared database).
+        var number = (await db.CouncilDecisions.Where(d => d.MunicipalityId == _b && d.Year == session.ScheduledOn.Year).Select(d => (int?)d.Number).MaxAsync() ?? 0) + 1;
+        var decision = new CouncilDecision
+        {
+            MunicipalityId = _b, Year = session.ScheduledOn.Year, Number = number, AdoptedOn = session.ScheduledOn, SessionId = session.Id, AgendaItemId = item.Id,
+            VoteId = vote.Id, Area = DecisionArea.Other, Title = "Qərar", Text = "Qərar", Members = 5, Present = 3, For = 3, Required = 3, OversightDueOn = today,
+        };
+        var mandateCase = new MandateCase { MunicipalityId = _b, MemberId = members[0].Id, Ground = MandateEndGround.Resignation, RaisedOn = today, RaisedBy = "test", Detail = "Ərizə" };
+        var inquiry = new MemberInquiry { MunicipalityId = _b, MemberId = members[0].Id, Addressee = "Sədr", Subject = "Sorğu", ReceivedOn = today, DueOn = today.AddDays(15) };
+        var commission = new Commission { MunicipalityId = _b, Name = "Büdcə", Kind = CommissionKind.Permanent, EstablishedOn = today };
+        var meeting = new CitizensMeeting { MunicipalityId = _b, HeldOn = today, Subject = "Yığıncaq", ResidentVoters = 100, Participants = 30, Quorate = true };
+        db.AddRange(decision, mandateCase, inquiry, commission, meeting);
+        await db.SaveChangesAsync();
+        db.CommissionMemberships.AddRange(members.Select(m => new CommissionMembership { MunicipalityId = _b, CommissionId = commission.Id, MemberId = m.Id }));
+        var charter = new CharterVersion { MunicipalityId = _b, Sections = "{}", AdoptedOn = today, AdoptedByCitizensMeetingId = meeting.Id };
+        db.CharterVersions.Add(charter);
+        await db.SaveChangesAsync();
+        await ProtocolBook.DraftAsync(db, session, TimeProvider.System, default);
+        var protocol = await db.Protocols.Where(p => p.SessionId == session.Id).Select(p => p.Id).SingleAsync();
+        return new Dictionary<string, int>
+        {
+            ["memberId"] = members[0].Id, ["sessionId"] = session.Id, ["itemId"] = item.Id, ["voteId"] = vote.Id, ["decisionId"] = decision.Id,
+            ["protocolId"] = protocol, ["caseId"] = mandateCase.Id, ["inquiryId"] = inquiry.Id, ["commissionId"] = commission.Id,
+            ["citizensMeetingId"] = meeting.Id, ["charterVersionId"] = charter.Id,
+        };
+    });
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -174,6 +230,7 @@ public abstract class TenancyTests(AppFixture fixture) : IAsyncLifetime
             ["path"] = "css/site.css",
             ["format"] = "csv",
         };
+        foreach (var (name, id) in _council) values[name] = id.ToString();
         var missing = new List<string>();
         var url = Regex.Replace(pattern, @"\{\*{0,2}(?<name>\w+)(:[^}=?]+)*(=[^}]*)?\??\}", m =>
         {
