@@ -34,14 +34,23 @@ public sealed class TestApp : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
-    public static async Task<TestApp> StartAsync(DatabaseProvider provider, bool kestrel = false)
+    /// <summary>The app's clock: real time until a test moves it (a session called 5 days ahead is held "today").</summary>
+    public TestClock Clock { get; private init; } = new();
+
+    /// <param name="configure">Test-only changes to the host, applied before the application's own services (e.g. a clock).</param>
+    public static async Task<TestApp> StartAsync(DatabaseProvider provider, bool kestrel = false, Action<WebApplicationBuilder>? configure = null)
     {
         var dataDir = Directory.CreateTempSubdirectory("openbams-test-").FullName;
         var (cs, drop) = provider == DatabaseProvider.PostgreSQL
             ? await Templates.NewPostgresDatabaseAsync()
             : (await Templates.NewSqliteDatabaseAsync(dataDir), (Func<Task>?)null);
+        var clock = new TestClock();
         var app = OpenBamsApp.Build([], b =>
         {
+            b.Services.AddSingleton<TimeProvider>(clock);
+            // Sign-in cookies keep real time, so a test that moves "today" by months stays logged in.
+            b.Services.PostConfigureAll<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(o => o.TimeProvider = TimeProvider.System);
+            b.Services.PostConfigure<SecurityStampValidatorOptions>(o => o.TimeProvider = TimeProvider.System);
             b.Configuration["OpenBams:Database:Provider"] = provider.ToString();
             b.Configuration["ConnectionStrings:OpenBams"] = cs;
             b.Configuration["OpenBams:DataDirectory"] = dataDir;
@@ -49,11 +58,12 @@ public sealed class TestApp : IAsyncDisposable
             b.Logging.SetMinimumLevel(LogLevel.Warning);
             if (kestrel) b.WebHost.UseUrls("http://127.0.0.1:0");
             else b.WebHost.UseTestServer();
+            configure?.Invoke(b);
         });
         await OpenBamsApp.PrepareAsync(app, []);
         await app.StartAsync();
         var url = kestrel ? app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() : null;
-        return new TestApp { App = app, Provider = provider, ConnectionString = cs, BaseUrl = url, DataDir = dataDir, DropDatabase = drop };
+        return new TestApp { Clock = clock, App = app, Provider = provider, ConnectionString = cs, BaseUrl = url, DataDir = dataDir, DropDatabase = drop };
     }
 
     /// <summary>An HTTP client that keeps cookies, like a browser session.</summary>
@@ -186,8 +196,13 @@ internal static class Templates
 
     private static async Task PrepareAsync(DatabaseProvider provider, string cs, string dataDir)
     {
+        var clock = new TestClock();
         var app = OpenBamsApp.Build([], b =>
         {
+            b.Services.AddSingleton<TimeProvider>(clock);
+            // Sign-in cookies keep real time, so a test that moves "today" by months stays logged in.
+            b.Services.PostConfigureAll<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(o => o.TimeProvider = TimeProvider.System);
+            b.Services.PostConfigure<SecurityStampValidatorOptions>(o => o.TimeProvider = TimeProvider.System);
             b.Configuration["OpenBams:Database:Provider"] = provider.ToString();
             b.Configuration["ConnectionStrings:OpenBams"] = cs;
             b.Configuration["OpenBams:DataDirectory"] = dataDir;
@@ -207,4 +222,15 @@ internal static class Templates
         await using var cmd = new NpgsqlCommand(sql, c);
         await cmd.ExecuteNonQueryAsync();
     }
+}
+
+/// <summary>A clock tests can move; starts at the real time.</summary>
+public sealed class TestClock : TimeProvider
+{
+    private TimeSpan _offset;
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + _offset;
+    /// <summary>Moves "today" (Baku) to the given day, keeping the time of day.</summary>
+    public void SetToday(DateOnly day) => _offset += TimeSpan.FromDays(day.DayNumber - OpenBams.Platform.Clock.Today(this).DayNumber);
+    public void Reset() => _offset = TimeSpan.Zero;
+    public void Advance(TimeSpan by) => _offset += by;
 }

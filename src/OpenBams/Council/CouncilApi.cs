@@ -1,6 +1,7 @@
 using OpenBams.Law.Council;
 using OpenBams.Platform.Data;
 using OpenBams.Platform.Http;
+using OpenBams.Platform.Pdf;
 
 namespace OpenBams.Council;
 
@@ -77,6 +78,12 @@ public static class CouncilApi
 
         c.MapGet("/protocols/{protocolId:int}", async (int municipalityId, int protocolId, AppDb db, CancellationToken ct) =>
             Results.Ok(await ProtocolBook.ViewAsync(db, municipalityId, protocolId, ct))).WithSummary("A protocol with every field of SL 16.6 and the members' remarks");
+        c.MapGet("/protocols/{protocolId:int}/pdf", async (int municipalityId, int protocolId, AppDb db, HttpContext http, CancellationToken ct) =>
+        {
+            var p = await ProtocolBook.ViewAsync(db, municipalityId, protocolId, ct);
+            var bytes = CouncilDocuments.Protocol(p, $"{BaseUrl(http)}/Council/{municipalityId}/Protocols/{p.Id}");
+            return Results.Extensions.Pdf(bytes, $"protokol-{p.Number}-{p.Year}.pdf");
+        }).WithSummary("The protocol as a printable PDF (SL 16.6)");
         c.MapPost("/protocols/{protocolId:int}/remarks", async (int municipalityId, int protocolId, NewRemark body, AppDb db, TimeProvider time, CancellationToken ct) =>
             Results.Ok(await ProtocolBook.RemarkAsync(db, await CouncilActor.ForAsync(db, municipalityId, ct), protocolId, body, time, ct)))
             .WithSummary("A member's written remark before approval (SL 16.6)");
@@ -97,6 +104,11 @@ public static class CouncilApi
             var d = await DecisionRegister.FindAsync(db, municipalityId, decisionId, ct);
             return Results.Ok(await DecisionRegister.ViewAsync(db, d.Id, time, ct));
         }).WithSummary("One decision with its vote and its oversight deadline (SL 48.1)");
+        c.MapGet("/decisions/{decisionId:int}/pdf", async (int municipalityId, int decisionId, AppDb db, HttpContext http, TimeProvider time, CancellationToken ct) =>
+        {
+            var d = await DecisionRegister.ViewAsync(db, (await DecisionRegister.FindAsync(db, municipalityId, decisionId, ct)).Id, time, ct);
+            return Results.Extensions.Pdf(CouncilDocuments.Decision(d, $"{BaseUrl(http)}/Decisions/{d.Id}"), $"qerar-{d.Number}-{d.Year}.pdf");
+        }).WithSummary("The decision as a printable PDF");
         c.MapPost("/decisions/{decisionId:int}/sign", async (int municipalityId, int decisionId, AppDb db, TimeProvider time, CancellationToken ct) =>
             Results.Ok(await DecisionRegister.SignAsync(db, await CouncilActor.ForAsync(db, municipalityId, ct), decisionId, time, ct)))
             .WithSummary("The chairman signs the decision (SL 19.4)");
@@ -124,5 +136,12 @@ public static class CouncilApi
         p.MapGet("/decisions/{decisionId:int}", async (int decisionId, AppDb db, TimeProvider time, CancellationToken ct) =>
             Results.Ok(await DecisionRegister.ViewAsync(db, decisionId, time, ct, published: true)))
             .WithSummary("One published decision");
+        p.MapGet("/decisions/{decisionId:int}/pdf", async (int decisionId, AppDb db, HttpContext http, TimeProvider time, CancellationToken ct) =>
+        {
+            var d = await DecisionRegister.ViewAsync(db, decisionId, time, ct, published: true);
+            return Results.Extensions.Pdf(CouncilDocuments.Decision(d, $"{BaseUrl(http)}/Decisions/{d.Id}"), $"qerar-{d.Number}-{d.Year}.pdf");
+        }).WithSummary("A published decision as PDF; its QR code opens the decision on the portal");
     }
+
+    private static string BaseUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
 }

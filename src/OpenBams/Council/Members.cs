@@ -104,6 +104,7 @@ public static class Members
                 "Mandat seçkidən əvvəl təsdiq edilə bilməz", "A mandate cannot be confirmed before the election");
         if (body.PersonalId is { Length: > 0 } fin && !PersonalId.TryParse(fin, out _, out var finError))
             throw new InputError("personalId", new Text("FİN düzgün deyil: " + finError, "The FIN is not valid: " + finError));
+        Guid? account = body.UserName is { Length: > 0 } userName ? await LinkAccountAsync(db, municipalityId, userName, ct) : null;
         var seats = municipality.CouncilSize().Seats;
         var sitting = await db.CouncilMembers.CountAsync(m => m.MunicipalityId == municipalityId && m.Status != MemberStatus.Ended, ct);
         if (seats is { } s && sitting >= s)
@@ -121,8 +122,8 @@ public static class Members
             TermEndsOn = Mandates.TermEnds(body.ElectedOn),
             WasMunicipalServant = body.WasMunicipalServant,
             ServiceLeftOn = body.ServiceLeftOn,
+            UserId = account,
         };
-        if (body.UserName is { Length: > 0 } userName) member.UserId = await LinkAccountAsync(db, municipalityId, userName, ct);
         db.CouncilMembers.Add(member);
         await db.SaveChangesAsync(ct);
         return await GetAsync(db, municipalityId, member.Id, ct);

@@ -6,8 +6,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using OpenBams.Council;
-using OpenBams.Law.Council;
 using OpenBams.Platform.Data;
 using OpenBams.Platform.Identity;
 using OpenBams.Testing;
@@ -36,7 +34,7 @@ public abstract class TenancyTests(AppFixture fixture) : IAsyncLifetime
         "GET /api/v1/municipalities/export.xlsx", "GET /api/v1/regions", "GET /api/v1/statistics",
         "POST /api/v1/auth/login", "POST /api/v1/auth/logout", "GET /api/v1/auth/me",
         // SL 52-1: published decisions of every council are public.
-        "GET /api/v1/public/decisions", "GET /api/v1/public/decisions/{decisionId:int}",
+        "GET /api/v1/public/decisions", "GET /api/v1/public/decisions/{decisionId:int}", "GET /api/v1/public/decisions/{decisionId:int}/pdf",
     };
 
     public async Task InitializeAsync()
@@ -55,61 +53,81 @@ public abstract class TenancyTests(AppFixture fixture) : IAsyncLifetime
             return await db.SaveChangesAsync();
         });
         _suffix = suffix;
-        _council = await CouncilOfBAsync();
+        await SeedCouncilOfBAsync();
+        await SeedCouncilDutiesOfBAsync();
+    }
+
+    private readonly Dictionary<string, string> _councilOfB = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>One council record of B of each kind the council routes address; the member carries the marker.</summary>
+    private async Task SeedCouncilOfBAsync()
+    {
+        await App.WithDbAsync(async db =>
+        {
+            var member = new OpenBams.Council.CouncilMember { MunicipalityId = _b, FullName = Marker, ElectedOn = new DateOnly(2024, 1, 29),
+                MandateConfirmedOn = new DateOnly(2024, 2, 1), MandateConfirmedBy = "DSK", TermEndsOn = new DateOnly(2029, 1, 29) };
+            db.CouncilMembers.Add(member);
+            var session = new OpenBams.Council.CouncilSession { MunicipalityId = _b, Place = "Zal", CalledBy = "test", ScheduledOn = new DateOnly(2026, 3, 10),
+                CalledOn = new DateOnly(2026, 3, 2), Members = 5, Status = OpenBams.Council.SessionStatus.Closed, AgendaApproved = true };
+            db.CouncilSessions.Add(session);
+            await db.SaveChangesAsync();
+            var item = new OpenBams.Council.AgendaItem { MunicipalityId = _b, SessionId = session.Id, Number = 1, Title = "Məsələ", Status = OpenBams.Council.AgendaItemStatus.Adopted };
+            db.AgendaItems.Add(item);
+            await db.SaveChangesAsync();
+            var vote = new OpenBams.Council.CouncilVote { MunicipalityId = _b, SessionId = session.Id, AgendaItemId = item.Id, Members = 5, Present = 5, For = 5,
+                Required = 3, Adopted = true, Status = OpenBams.Council.VoteStatus.Closed };
+            db.CouncilVotes.Add(vote);
+            await db.SaveChangesAsync();
+            var next = (await db.CouncilDecisions.Where(d => d.MunicipalityId == _b && d.Year == 2026).Select(d => (int?)d.Number).MaxAsync() ?? 0) + 1;
+            var decision = new OpenBams.Council.CouncilDecision { MunicipalityId = _b, Year = 2026, Number = next, AdoptedOn = session.ScheduledOn, SessionId = session.Id,
+                AgendaItemId = item.Id, VoteId = vote.Id, Title = "Qərar", Text = "Mətn", Members = 5, Present = 5, For = 5, Required = 3,
+                Status = OpenBams.Council.DecisionStatus.Signed, SignedAt = DateTime.UtcNow, PublishedAt = DateTime.UtcNow, SentToOversightAt = DateTime.UtcNow,
+                OversightDueOn = new DateOnly(2026, 3, 17) };
+            db.CouncilDecisions.Add(decision);
+            var content = new OpenBams.Council.ProtocolContent("B", 1, 2026, "Zal", session.ScheduledOn, new TimeOnly(10, 0), OpenBams.Law.Council.SessionInitiative.Chairman,
+                5, [Marker], [], [], Marker, Marker, ["1. Məsələ"], null, []);
+            var protocol = new OpenBams.Council.Protocol { MunicipalityId = _b, SessionId = session.Id, Year = 2026, Number = next, DraftedAt = DateTime.UtcNow,
+                Content = System.Text.Json.JsonSerializer.Serialize(content, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)) };
+            db.Protocols.Add(protocol);
+            await db.SaveChangesAsync();
+            _councilOfB["memberId"] = member.Id.ToString();
+            _councilOfB["sessionId"] = session.Id.ToString();
+            _councilOfB["itemId"] = item.Id.ToString();
+            _councilOfB["voteId"] = vote.Id.ToString();
+            _councilOfB["decisionId"] = decision.Id.ToString();
+            _councilOfB["protocolId"] = protocol.Id.ToString();
+            return 0;
+        });
+    }
+
+    /// <summary>B's records of the council-duties routes: a mandate case, an inquiry, a commission, a citizens' meeting, a charter version.</summary>
+    private async Task SeedCouncilDutiesOfBAsync()
+    {
+        var memberId = int.Parse(_councilOfB["memberId"]);
+        await App.WithDbAsync(async db =>
+        {
+            var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(4));
+            var mandateCase = new OpenBams.Council.MandateCase { MunicipalityId = _b, MemberId = memberId, Ground = OpenBams.Law.Council.MandateEndGround.Resignation,
+                RaisedOn = today, RaisedBy = "test", Detail = Marker };
+            var inquiry = new OpenBams.Council.MemberInquiry { MunicipalityId = _b, MemberId = memberId, Addressee = "Sədr", Subject = Marker, ReceivedOn = today, DueOn = today.AddDays(15) };
+            var commission = new OpenBams.Council.Commission { MunicipalityId = _b, Name = Marker, Kind = OpenBams.Law.Council.CommissionKind.Permanent, EstablishedOn = today };
+            var meeting = new OpenBams.Council.CitizensMeeting { MunicipalityId = _b, HeldOn = today, Subject = Marker, ResidentVoters = 100, Participants = 30, Quorate = true };
+            db.AddRange(mandateCase, inquiry, commission, meeting);
+            await db.SaveChangesAsync();
+            db.CommissionMemberships.Add(new OpenBams.Council.CommissionMembership { MunicipalityId = _b, CommissionId = commission.Id, MemberId = memberId });
+            var charter = new OpenBams.Council.CharterVersion { MunicipalityId = _b, Sections = "{}", AdoptedOn = today, AdoptedByCitizensMeetingId = meeting.Id };
+            db.CharterVersions.Add(charter);
+            await db.SaveChangesAsync();
+            _councilOfB["caseId"] = mandateCase.Id.ToString();
+            _councilOfB["inquiryId"] = inquiry.Id.ToString();
+            _councilOfB["commissionId"] = commission.Id.ToString();
+            _councilOfB["citizensMeetingId"] = meeting.Id.ToString();
+            _councilOfB["charterVersionId"] = charter.Id.ToString();
+            return 0;
+        });
     }
 
     private string _suffix = "";
-    private Dictionary<string, int> _council = [];
-
-    /// <summary>One council record of B of every kind a route addresses; the members carry B's marker.</summary>
-    private Task<Dictionary<string, int>> CouncilOfBAsync() => App.WithDbAsync(async db =>
-    {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(4));
-        var members = Enumerable.Range(1, 3).Select(i => new CouncilMember
-        {
-            MunicipalityId = _b, FullName = $"{Marker} {i}", ElectedOn = today.AddYears(-1), MandateConfirmedOn = today.AddYears(-1),
-            MandateConfirmedBy = "ƏSK", TermEndsOn = today.AddYears(4),
-        }).ToList();
-        db.CouncilMembers.AddRange(members);
-        var session = new CouncilSession
-        {
-            MunicipalityId = _b, ScheduledOn = today.AddDays(-3), StartsAt = new TimeOnly(10, 0), Place = "Zal", CalledOn = today.AddDays(-10),
-            CalledBy = "test", Status = SessionStatus.Closed, Members = 5, AgendaApproved = true,
-        };
-        db.CouncilSessions.Add(session);
-        await db.SaveChangesAsync();
-        var item = new AgendaItem { MunicipalityId = _b, SessionId = session.Id, Number = 1, Title = "Məsələ", Area = DecisionArea.Other, Status = AgendaItemStatus.Adopted };
-        db.AgendaItems.Add(item);
-        await db.SaveChangesAsync();
-        var vote = new CouncilVote { MunicipalityId = _b, SessionId = session.Id, AgendaItemId = item.Id, Members = 5, Present = 3, For = 3, Required = 3, Adopted = true, Status = VoteStatus.Closed, OpenedAt = DateTime.UtcNow };
-        db.CouncilVotes.Add(vote);
-        await db.SaveChangesAsync();
-        // Each test of the class makes its own set (InitializeAsync runs per test on the shared database).
-        var number = (await db.CouncilDecisions.Where(d => d.MunicipalityId == _b && d.Year == session.ScheduledOn.Year).Select(d => (int?)d.Number).MaxAsync() ?? 0) + 1;
-        var decision = new CouncilDecision
-        {
-            MunicipalityId = _b, Year = session.ScheduledOn.Year, Number = number, AdoptedOn = session.ScheduledOn, SessionId = session.Id, AgendaItemId = item.Id,
-            VoteId = vote.Id, Area = DecisionArea.Other, Title = "Qərar", Text = "Qərar", Members = 5, Present = 3, For = 3, Required = 3, OversightDueOn = today,
-        };
-        var mandateCase = new MandateCase { MunicipalityId = _b, MemberId = members[0].Id, Ground = MandateEndGround.Resignation, RaisedOn = today, RaisedBy = "test", Detail = "Ərizə" };
-        var inquiry = new MemberInquiry { MunicipalityId = _b, MemberId = members[0].Id, Addressee = "Sədr", Subject = "Sorğu", ReceivedOn = today, DueOn = today.AddDays(15) };
-        var commission = new Commission { MunicipalityId = _b, Name = "Büdcə", Kind = CommissionKind.Permanent, EstablishedOn = today };
-        var meeting = new CitizensMeeting { MunicipalityId = _b, HeldOn = today, Subject = "Yığıncaq", ResidentVoters = 100, Participants = 30, Quorate = true };
-        db.AddRange(decision, mandateCase, inquiry, commission, meeting);
-        await db.SaveChangesAsync();
-        db.CommissionMemberships.AddRange(members.Select(m => new CommissionMembership { MunicipalityId = _b, CommissionId = commission.Id, MemberId = m.Id }));
-        var charter = new CharterVersion { MunicipalityId = _b, Sections = "{}", AdoptedOn = today, AdoptedByCitizensMeetingId = meeting.Id };
-        db.CharterVersions.Add(charter);
-        await db.SaveChangesAsync();
-        await ProtocolBook.DraftAsync(db, session, TimeProvider.System, default);
-        var protocol = await db.Protocols.Where(p => p.SessionId == session.Id).Select(p => p.Id).SingleAsync();
-        return new Dictionary<string, int>
-        {
-            ["memberId"] = members[0].Id, ["sessionId"] = session.Id, ["itemId"] = item.Id, ["voteId"] = vote.Id, ["decisionId"] = decision.Id,
-            ["protocolId"] = protocol, ["caseId"] = mandateCase.Id, ["inquiryId"] = inquiry.Id, ["commissionId"] = commission.Id,
-            ["citizensMeetingId"] = meeting.Id, ["charterVersionId"] = charter.Id,
-        };
-    });
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -230,7 +248,7 @@ public abstract class TenancyTests(AppFixture fixture) : IAsyncLifetime
             ["path"] = "css/site.css",
             ["format"] = "csv",
         };
-        foreach (var (name, id) in _council) values[name] = id.ToString();
+        foreach (var (k, v) in _councilOfB) values[k] = v;
         var missing = new List<string>();
         var url = Regex.Replace(pattern, @"\{\*{0,2}(?<name>\w+)(:[^}=?]+)*(=[^}]*)?\??\}", m =>
         {

@@ -147,13 +147,13 @@ public abstract class AccountsApiTests(AppFixture fixture)
     [Theory]
     [InlineData(null)]
     [InlineData(0)]   // 0 = "the route's municipality", filled in below
-    public async Task A_national_role_cannot_be_granted_through_the_municipal_route_422_naming_roles(int? scoped)
+    public async Task A_national_role_cannot_be_granted_through_the_municipal_route_422_naming_the_role(int? scoped)
     {
         var (a, _, client) = await SetUpAsync(scoped is null ? 6 : 7);
         var name = scoped is null ? "acc-natl" : "acc-natl-scoped";
         var r = await client.PostJsonAsync($"/api/v1/municipalities/{a}/users?lang=en",
             NewUser(name, a, role: Role.Administrator, roleMunicipality: scoped is null ? null : a));
-        await r.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "roles");
+        await r.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "roles[0].role");
         Assert.False(await App.WithDbAsync(db => db.Users.AnyAsync(u => u.UserName == name)));
         var granter = "madm-" + (scoped is null ? 6 : 7);
         Assert.False(await App.WithDbAsync(db => db.RoleAssignments.AnyAsync(x => x.Role == Role.Administrator && x.GrantedBy == granter)));

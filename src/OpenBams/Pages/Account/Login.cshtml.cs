@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenBams.Platform.Identity;
@@ -8,7 +7,7 @@ using OpenBams.Platform.Localization;
 namespace OpenBams.Pages.Account;
 
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
+public sealed class LoginModel(AppSignInManager signIn) : PageModel
 {
     [BindProperty] public string? UserName { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -19,13 +18,15 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var user = string.IsNullOrWhiteSpace(UserName) ? null : await signIn.UserManager.FindByNameAsync(UserName.Trim());
+        var user = await signIn.FindForLoginAsync(UserName, Password);
         if (user is null || string.IsNullOrEmpty(Password)) return Fail(SignInOutcome.Failed);
-        if (user.Disabled) return Fail(SignInOutcome.Disabled);
-        var result = await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded) return LocalRedirect(SafeReturn(ReturnUrl));
-        if (result.RequiresTwoFactor) return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl });
-        return Fail(result.IsLockedOut ? SignInOutcome.LockedOut : SignInOutcome.Failed);
+        var outcome = Platform.Identity.SignIn.Outcome(await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true));
+        return outcome switch
+        {
+            SignInOutcome.Succeeded => LocalRedirect(SafeReturn(ReturnUrl)),
+            SignInOutcome.TwoFactorRequired => RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl }),
+            _ => Fail(outcome),
+        };
     }
 
     private PageResult Fail(SignInOutcome outcome)

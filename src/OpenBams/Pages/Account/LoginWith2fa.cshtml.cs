@@ -22,12 +22,14 @@ public sealed class LoginWith2faModel(SignInManager<AppUser> signIn) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return RedirectToPage("/Account/Login");
-        var code = (Code ?? "").Replace(" ", "").Replace("-", "");
         var result = UseRecoveryCode
-            ? await signIn.TwoFactorRecoveryCodeSignInAsync(code)
-            : await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
+            ? await signIn.TwoFactorRecoveryCodeSignInAsync(Platform.Identity.SignIn.RecoveryCode(Code ?? ""))
+            : await signIn.TwoFactorAuthenticatorSignInAsync((Code ?? "").Replace(" ", "").Replace("-", ""), isPersistent: false, rememberClient: false);
         if (result.Succeeded) return LocalRedirect(LoginModel.SafeReturn(ReturnUrl));
-        Error = Platform.Identity.SignIn.Message(result.IsLockedOut ? SignInOutcome.LockedOut : SignInOutcome.TwoFactorFailed);
+        var outcome = Platform.Identity.SignIn.Outcome(result);
+        Error = Platform.Identity.SignIn.Message(outcome == SignInOutcome.Failed
+            ? UseRecoveryCode ? SignInOutcome.RecoveryCodeFailed : SignInOutcome.TwoFactorFailed
+            : outcome);
         return Page();
     }
 }

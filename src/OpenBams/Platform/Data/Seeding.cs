@@ -142,6 +142,9 @@ public static class Seeding
             await EnsureUserAsync(db, users, $"sakin{i}", $"{first[i % 10]} {last[(i * 3) % 10]}", fin, Role.Resident, demo.Id);
         }
         logins.Add(new DemoLogin("sakin1 … sakin20", Role.Resident.ToString(), demo.Name));
+        var today = OpenBams.Platform.Clock.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>());
+        var seats = await Council.CouncilDemo.LoadAsync(db, users, demo, DemoPassword, today, ct);
+        if (seats > 0) logins.Add(new DemoLogin($"uzv, uzv3 … uzv{seats}", "CouncilMember (session today)", demo.Name));
         return logins;
     }
 

@@ -11,6 +11,9 @@ public static class AccountTexts
     public static readonly Text EnterCode = new("Autentifikator tətbiqinin göstərdiyi 6 rəqəmli kodu daxil edin.", "Enter the 6-digit code your authenticator app shows.");
     public static readonly Text Code = new("Kod", "Code");
     public static readonly Text UseRecoveryCode = new("Bərpa kodundan istifadə edirəm", "I am using a recovery code");
+    public static readonly Text BeyondYourMunicipalities = new(
+        "Bu hesabın idarə etdiyiniz bələdiyyələrdən kənarda da rolu var (başqa bələdiyyədə və ya milli rol). Onun adını, vəziyyətini, parolunu və rollarını yalnız platforma inzibatçısı dəyişə bilər; siz yalnız bu bələdiyyədəki rollarını götürə bilərsiniz.",
+        "This account also holds roles outside the municipalities you administer (in another municipality, or a national role). Only a platform administrator may change its name, state, password or roles; you may only remove its roles in this municipality.");
 
     public static Text RoleName(Role r) => r switch
     {

@@ -35,12 +35,12 @@ public static class AccountsApi
             if (!db.Tenant.Administers(municipalityId)) return Denied();
             var (user, errors) = await UserAdministration.CreateAsync(db, users, db.Tenant, body, municipalityId);
             return errors.Count > 0 ? RegistryApi.ToProblem(errors)
-                : Results.Created($"/api/v1/municipalities/{municipalityId}/users/{user!.Id}", await ViewAsync(db, user));
+                : Results.Created($"/api/v1/municipalities/{municipalityId}/users/{user!.Id}", await UserAdministration.ViewAsync(db, user));
         }).WithSummary("Create a staff account with roles in this municipality");
 
         m.MapGet("/{userId:guid}", async (int municipalityId, Guid userId, AppDb db) =>
             !db.Tenant.Administers(municipalityId) ? Denied()
-                : await MemberAsync(db, municipalityId, userId) is { } u ? Results.Ok(await ViewAsync(db, u)) : Problems.NotFound("User"))
+                : await MemberAsync(db, municipalityId, userId) is { } u ? Results.Ok(await UserAdministration.ViewAsync(db, u)) : Problems.NotFound("User"))
             .WithSummary("One account of the municipality");
 
         m.MapPut("/{userId:guid}", async (int municipalityId, Guid userId, UserChange body, AppDb db, UserManager<AppUser> users) =>
@@ -48,27 +48,25 @@ public static class AccountsApi
             if (!db.Tenant.Administers(municipalityId)) return Denied();
             if (await MemberAsync(db, municipalityId, userId) is not { } u) return Problems.NotFound("User");
             var errors = await UserAdministration.UpdateAsync(db, users, db.Tenant, u, body, municipalityId);
-            return errors.Count > 0 ? RegistryApi.ToProblem(errors) : Results.Ok(await ViewAsync(db, u));
-        }).WithSummary("Change name, disabled flag and this municipality's roles; send the concurrencyStamp you read");
+            return errors.Count > 0 ? RegistryApi.ToProblem(errors) : Results.Ok(await UserAdministration.ViewAsync(db, u));
+        }).WithSummary("Change name, disabled flag and this municipality's roles; send the concurrencyStamp you read. "
+            + "On an account that also holds roles elsewhere (not manageable), only removing this municipality's roles is allowed.");
 
         m.MapPost("/{userId:guid}/reset-password", async (int municipalityId, Guid userId, PasswordReset body, AppDb db, UserManager<AppUser> users) =>
         {
             if (!db.Tenant.Administers(municipalityId)) return Denied();
             if (await MemberAsync(db, municipalityId, userId) is not { } u) return Problems.NotFound("User");
-            var token = await users.GeneratePasswordResetTokenAsync(u);
-            var result = await users.ResetPasswordAsync(u, token, body.NewPassword ?? "");
-            return result.Succeeded ? Results.NoContent()
-                : RegistryApi.ToProblem(result.Errors.Select(e => new FieldError("newPassword", new(e.Description, e.Description))).ToList());
-        }).WithSummary("Set a new password for an account of the municipality");
+            var errors = await UserAdministration.ResetPasswordAsync(db, users, db.Tenant, u, body.NewPassword);
+            return errors.Count > 0 ? RegistryApi.ToProblem(errors) : Results.NoContent();
+        }).WithSummary("Set a new password for an account whose every role is in a municipality you administer");
 
         m.MapPost("/{userId:guid}/unlock", async (int municipalityId, Guid userId, AppDb db, UserManager<AppUser> users) =>
         {
             if (!db.Tenant.Administers(municipalityId)) return Denied();
             if (await MemberAsync(db, municipalityId, userId) is not { } u) return Problems.NotFound("User");
-            await users.SetLockoutEndDateAsync(u, null);
-            await users.ResetAccessFailedCountAsync(u);
+            await UserAdministration.UnlockAsync(db, users, db.Tenant, u);
             return Results.NoContent();
-        }).WithSummary("End a lockout");
+        }).WithSummary("End a lockout (same rule as a new password)");
 
         var a = api.MapGroup("/admin/users").WithTags("Accounts").RequireAuthorization(IdentitySetup.Administrator);
         a.MapGet("", async (string? q, int? municipalityId, int? page, int? pageSize, AppDb db, CancellationToken ct) =>
@@ -82,15 +80,15 @@ public static class AccountsApi
         a.MapPost("", async (NewUser body, AppDb db, UserManager<AppUser> users) =>
         {
             var (user, errors) = await UserAdministration.CreateAsync(db, users, db.Tenant, body, null);
-            return errors.Count > 0 ? RegistryApi.ToProblem(errors) : Results.Created($"/api/v1/admin/users/{user!.Id}", await ViewAsync(db, user));
+            return errors.Count > 0 ? RegistryApi.ToProblem(errors) : Results.Created($"/api/v1/admin/users/{user!.Id}", await UserAdministration.ViewAsync(db, user));
         }).WithSummary("Create an account with any roles, national ones included (administrator)");
         a.MapGet("/{userId:guid}", async (Guid userId, AppDb db) =>
-            await db.Users.FirstOrDefaultAsync(u => u.Id == userId) is { } u ? Results.Ok(await ViewAsync(db, u)) : Problems.NotFound("User"));
+            await db.Users.FirstOrDefaultAsync(u => u.Id == userId) is { } u ? Results.Ok(await UserAdministration.ViewAsync(db, u)) : Problems.NotFound("User"));
         a.MapPut("/{userId:guid}", async (Guid userId, UserChange body, AppDb db, UserManager<AppUser> users) =>
         {
             if (await db.Users.FirstOrDefaultAsync(u => u.Id == userId) is not { } u) return Problems.NotFound("User");
             var errors = await UserAdministration.UpdateAsync(db, users, db.Tenant, u, body, null);
-            return errors.Count > 0 ? RegistryApi.ToProblem(errors) : Results.Ok(await ViewAsync(db, u));
+            return errors.Count > 0 ? RegistryApi.ToProblem(errors) : Results.Ok(await UserAdministration.ViewAsync(db, u));
         });
     }
 
@@ -123,7 +121,4 @@ public static class AccountsApi
     /// <summary>A user is addressed through a municipality only if they hold a role there.</summary>
     private static Task<AppUser?> MemberAsync(AppDb db, int municipalityId, Guid userId) =>
         db.Users.FirstOrDefaultAsync(u => u.Id == userId && db.RoleAssignments.Any(r => r.UserId == u.Id && r.MunicipalityId == municipalityId));
-
-    private static async Task<UserView> ViewAsync(AppDb db, AppUser u) =>
-        UserAdministration.View(u, await db.RoleAssignments.AsNoTracking().Where(r => r.UserId == u.Id).ToListAsync());
 }

@@ -31,7 +31,7 @@ public static class IdentitySetup
                 o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@+";
             })
             .AddEntityFrameworkStores<AppDb>()
-            .AddSignInManager()
+            .AddSignInManager<AppSignInManager>()   // also registers the SecurityStampValidator the cookie calls
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<RoleClaimsFactory>();
 
@@ -41,6 +41,8 @@ public static class IdentitySetup
                 o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
+        // A disabled account or a changed role ends existing sessions at the next check, at most a minute later.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";

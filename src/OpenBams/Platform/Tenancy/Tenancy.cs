@@ -54,6 +54,10 @@ public sealed class TenantContext
     public bool Administers(int municipalityId) =>
         IsAdministrator || Roles.Any(r => r.Role == Role.MunicipalAdministrator && r.MunicipalityId == municipalityId);
 
+    /// <summary>The municipalities whose MunicipalAdministrator this user is.</summary>
+    public IReadOnlyList<int> AdministeredMunicipalities =>
+        Roles.Where(r => r.Role == Role.MunicipalAdministrator && r.MunicipalityId is not null).Select(r => r.MunicipalityId!.Value).Distinct().ToList();
+
     public const string RoleClaim = "obams:role";
 
     public static TenantContext FromPrincipal(ClaimsPrincipal principal)

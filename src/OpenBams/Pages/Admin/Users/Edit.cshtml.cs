@@ -10,7 +10,8 @@ namespace OpenBams.Pages.Admin.Users;
 
 /// <summary>
 /// Edit one account within a municipality: its administrator (or a platform administrator) changes the
-/// name, the disabled flag and this municipality's roles, unlocks, or sets a new password.
+/// name, the disabled flag and this municipality's roles, unlocks, or sets a new password. An account
+/// that also holds roles elsewhere only loses this municipality's roles here (UserAdministration decides).
 /// </summary>
 public sealed class EditModel(AppDb db, UserManager<AppUser> users) : PageModel
 {
@@ -25,60 +26,48 @@ public sealed class EditModel(AppDb db, UserManager<AppUser> users) : PageModel
     public List<FieldError> Errors { get; } = [];
     public bool Saved { get; private set; }
     public bool Stale { get; private set; }
+    /// <summary>Why the change was refused (the account reaches beyond the actor's municipalities).</summary>
+    public string? Refused { get; private set; }
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync()
+    public Task<IActionResult> OnPostAsync() => ChangeAsync(async user => Errors.AddRange(await UserAdministration.UpdateAsync(db, users, db.Tenant, user,
+        new UserChange(FullName, Disabled, SelectedRoles.Select(r => new RoleGrant(r, MunicipalityId)).ToList(), ConcurrencyStamp), MunicipalityId)));
+
+    public Task<IActionResult> OnPostUnlockAsync() => ChangeAsync(user => UserAdministration.UnlockAsync(db, users, db.Tenant, user));
+
+    public Task<IActionResult> OnPostPasswordAsync() => ChangeAsync(async user =>
+        Errors.AddRange(await UserAdministration.ResetPasswordAsync(db, users, db.Tenant, user, NewPassword)));
+
+    private async Task<IActionResult> ChangeAsync(Func<AppUser, Task> change)
     {
         if (!db.Tenant.Administers(MunicipalityId)) return Forbid();
-        var user = await MemberAsync();
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == UserId && db.RoleAssignments.Any(r => r.UserId == u.Id && r.MunicipalityId == MunicipalityId));
         if (user is null) return NotFound();
         try
         {
-            Errors.AddRange(await UserAdministration.UpdateAsync(db, users, db.Tenant, user,
-                new UserChange(FullName, Disabled, SelectedRoles.Select(r => new RoleGrant(r, MunicipalityId)).ToList(), ConcurrencyStamp), MunicipalityId));
+            await change(user);
             Saved = Errors.Count == 0;
         }
         catch (DbUpdateConcurrencyException)
         {
             Stale = true;
         }
-        await LoadAsync();
-        return Page();
+        catch (TenantViolation refused)
+        {
+            Refused = refused.Message;
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+        }
+        // The last role here may have been removed: then the account is no longer this municipality's to show.
+        return await LoadAsync() ? Page() : RedirectToPage("/Admin/Users/Municipality", new { municipalityId = MunicipalityId });
     }
-
-    public async Task<IActionResult> OnPostUnlockAsync()
-    {
-        if (!db.Tenant.Administers(MunicipalityId)) return Forbid();
-        if (await MemberAsync() is not { } user) return NotFound();
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
-        Saved = true;
-        await LoadAsync();
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostPasswordAsync()
-    {
-        if (!db.Tenant.Administers(MunicipalityId)) return Forbid();
-        if (await MemberAsync() is not { } user) return NotFound();
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        var r = await users.ResetPasswordAsync(user, token, NewPassword ?? "");
-        Errors.AddRange(r.Errors.Select(e => new FieldError("newPassword", new(e.Description, e.Description))));
-        Saved = r.Succeeded;
-        await LoadAsync();
-        return Page();
-    }
-
-    private Task<AppUser?> MemberAsync() =>
-        db.Users.FirstOrDefaultAsync(u => u.Id == UserId && db.RoleAssignments.Any(r => r.UserId == u.Id && r.MunicipalityId == MunicipalityId));
 
     private async Task<bool> LoadAsync()
     {
         if (!db.Tenant.Administers(MunicipalityId)) return false;
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == UserId && db.RoleAssignments.Any(r => r.UserId == u.Id && r.MunicipalityId == MunicipalityId));
         if (user is null) return false;
-        View = UserAdministration.View(user, await db.RoleAssignments.AsNoTracking().Where(r => r.UserId == user.Id).ToListAsync());
+        View = await UserAdministration.ViewAsync(db, user);
         (FullName, Disabled, ConcurrencyStamp) = (user.FullName, user.Disabled, user.ConcurrencyStamp ?? "");
         SelectedRoles = View.Roles.Where(r => r.MunicipalityId == MunicipalityId).Select(r => r.Role).ToList();
         return true;

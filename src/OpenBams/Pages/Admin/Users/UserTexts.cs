@@ -6,6 +6,8 @@ public static class UserTexts
 {
     public static readonly Text Title = new("İstifadəçilər", "Users");
     public static readonly Text Roles = new("Rollar", "Roles");
+    public static readonly Text RolesHere = new("Bu bələdiyyədəki rolları", "Its roles in this municipality");
+    public static readonly Text RemoveUnchecked = new("İşarəsi götürülən rolları sil", "Remove the unchecked roles");
     public static readonly Text State = new("Vəziyyət", "State");
     public static readonly Text Active = new("aktiv", "active");
     public static readonly Text Disabled = new("deaktiv", "disabled");
