@@ -34,7 +34,7 @@ public abstract class TenancyTests(AppFixture fixture) : IAsyncLifetime
         "GET /api/v1/municipalities/export.xlsx", "GET /api/v1/regions", "GET /api/v1/statistics",
         "POST /api/v1/auth/login", "POST /api/v1/auth/logout", "GET /api/v1/auth/me",
         // SL 52-1: published decisions of every council are public.
-        "GET /api/v1/public/decisions", "GET /api/v1/public/decisions/{decisionId:int}", "GET /api/v1/public/decisions/{decisionId:int}/pdf",
+        "GET /api/v1/public/decisions", "GET /api/v1/public/decisions/{decisionId:int}", "GET /api/v1/public/decisions/{decisionId:int}/pdf", "GET /api/v1/public/sessions.ics",
     };
 
     public async Task InitializeAsync()
