@@ -26,7 +26,8 @@ public sealed record HandoverView(int OfficeId, int MemberId, string Member, Dat
 /// The council's duties and what has gone wrong, computed from its own records on every request (nothing is
 /// stored): sessions every month (SL 16.1), absences (SL 22.6), reports to voters (SL 15.4), members' inquiries
 /// (MEMBER 5), the permanent-basis and municipal-service deadlines (SL 15.2, 15.2-2, 15.2-3), the chairman's
-/// hand-over (SL 19.6), vacancies (SL 15.6), copies to the oversight body (SL 48.1), commissions (COMM 6, 7),
+/// hand-over (SL 19.6), vacancies (SL 15.6), copies to the oversight body (SL 48.1), commissions (COMM 6, 7: size,
+/// monthly meetings, yearly reports),
 /// mandate cases (SL 23) and the charter (SL 8.3).
 /// </summary>
 public static class CouncilDuties
@@ -178,10 +179,16 @@ public static class CouncilDuties
                 kind: "decision", recordId: d.Id, due: d.OversightDueOn);
         }
 
-        // COMM 6, 7: at least three members; permanent commissions report to the council at least once a year.
+        // COMM 6, 7: at least three members; permanent commissions meet at least once a month and report to the council at least once a year.
         var commissions = await CommissionWork.ListAsync(db, m, includeAbolished: false, time, ct);
+        var meetingDays = await CommissionWork.MeetingDaysAsync(db, m, ct);
         foreach (var c in commissions.Where(c => c.Active))
         {
+            foreach (var (year, month) in Commissions.MonthsWithoutMeeting(c.Kind, meetingDays.GetValueOrDefault(c.Id) ?? [], c.EstablishedOn, c.AbolishedOn, today))
+                Add("commission-meeting-missing", new(Acts.COMM, "7"), FlagSeverity.Breach,
+                    new($"Daimi «{c.Name}» komissiyasının {month:D2}.{year} ayında iclası keçirilməyib (iclaslar sədr tərəfindən ayda bir dəfədən az olmayaraq çağırılır)",
+                        $"The permanent commission '{c.Name}' held no meeting in {month:D2}.{year} (its chair convenes meetings at least once a month)"),
+                    kind: "commission", recordId: c.Id, due: new DateOnly(year, month, 1).AddMonths(1).AddDays(-1));
             var sittingMembers = c.Members.Count(x => x.Sitting);
             if (sittingMembers < Commissions.MinimumMembers)
                 Add("commission-below-minimum", new(Acts.COMM, "6"), FlagSeverity.Breach,

@@ -19,7 +19,7 @@ public static class CouncilDutiesApi
         duties.MapGet("/flags", async (int municipalityId, AppDb db, TimeProvider time, CancellationToken ct) =>
             Results.Ok(await CouncilDuties.FlagsAsync(db, municipalityId, time, ct)))
             .WithSummary("Duties due and missed: monthly sessions (SL 16.1), absences (SL 22.6), voter reports (SL 15.4), inquiries (MEMBER 5), " +
-                         "permanent basis (SL 15.2, 15.2-2, 15.2-3), hand-over (SL 19.6), vacancies (SL 15.6), oversight copies (SL 48.1), commissions (COMM 6, 7), mandate cases (SL 23), charter (SL 8.3)");
+                         "permanent basis (SL 15.2, 15.2-2, 15.2-3), hand-over (SL 19.6), vacancies (SL 15.6), oversight copies (SL 48.1), commissions (COMM 6; COMM 7: monthly meetings, yearly report), mandate cases (SL 23), charter (SL 8.3)");
         duties.MapPost("/members/{memberId:int}/handover", async (int municipalityId, int memberId, HandoverDone? body, AppDb db, TimeProvider time, CancellationToken ct) =>
             Results.Ok(await CouncilDuties.RecordHandoverAsync(db, await CouncilActor.ForAsync(db, municipalityId, ct), memberId, body ?? new(), time, ct)))
             .WithSummary("Record that the outgoing chairman handed over the documents (SL 19.6: within 10 days)");
@@ -96,7 +96,21 @@ public static class CouncilDutiesApi
             .WithSummary("Commission meetings and joint meetings with each commission's count (COMM 8, 9, 14)");
         commissions.MapPost("/commission-meetings", async (int municipalityId, NewCommissionMeeting body, AppDb db, TimeProvider time, CancellationToken ct) =>
             Results.Ok(await CommissionWork.RecordMeetingAsync(db, await CouncilActor.ForAsync(db, municipalityId, ct), body, time, ct)))
-            .WithSummary("Record a meeting: 2 days' notice and more than half of each commission present (COMM 8); adopted by a majority of those present in each commission (COMM 9); reports to the council (COMM 7, SL 17.5)");
+            .WithSummary("Record a meeting: 2 days' notice, more than half of each commission present, absent members excused if they told the chair in advance (COMM 8); " +
+                         "presided by the chair, deputy or a member the chairman designated (COMM 17), at a joint meeting by the person elected (COMM 14); " +
+                         "adopted by a majority of those present in each commission (COMM 9); reports to the council (COMM 7, SL 17.5)");
+        commissions.MapGet("/commission-meetings/{commissionMeetingId:int}", async (int municipalityId, int commissionMeetingId, AppDb db, CancellationToken ct) =>
+            Results.Ok(await CommissionWork.GetMeetingAsync(db, municipalityId, commissionMeetingId, ct)))
+            .WithSummary("One commission meeting with its separate opinions (COMM 19) and signatures (COMM 20)");
+        commissions.MapPost("/commission-meetings/{commissionMeetingId:int}/dissents", async (int municipalityId, int commissionMeetingId, NewDissent body, AppDb db, TimeProvider time, CancellationToken ct) =>
+            Results.Ok(await CommissionWork.AddDissentAsync(db, await CouncilActor.ForAsync(db, municipalityId, ct), commissionMeetingId, body, time, ct)))
+            .WithSummary("Attach a member's separate opinion to the decision: a member present of a commission taking part, until the minutes are final (COMM 19, 20)");
+        commissions.MapPut("/commission-meetings/{commissionMeetingId:int}/minutes", async (int municipalityId, int commissionMeetingId, MeetingMinutes body, AppDb db, CancellationToken ct) =>
+            Results.Ok(await CommissionWork.WriteMinutesAsync(db, await CouncilActor.ForAsync(db, municipalityId, ct), commissionMeetingId, body, ct)))
+            .WithSummary("Write the minutes until they are final; signatures already given are withdrawn (COMM 20)");
+        commissions.MapPost("/commission-meetings/{commissionMeetingId:int}/signatures", async (int municipalityId, int commissionMeetingId, SignMeeting? body, AppDb db, TimeProvider time, CancellationToken ct) =>
+            Results.Ok(await CommissionWork.SignAsync(db, await CouncilActor.ForAsync(db, municipalityId, ct), commissionMeetingId, body ?? new(), time, ct)))
+            .WithSummary("The chair signs the decision, opinions and minutes; at a joint meeting the chair of every commission concerned; final with the last signature (COMM 20, 17)");
 
         var citizens = c.MapGroup("/citizens-meetings").WithTags("Citizens' meetings");
         citizens.MapGet("", async (int municipalityId, AppDb db, CancellationToken ct) => Results.Ok(await CitizensMeetingBook.ListAsync(db, municipalityId, ct)))

@@ -122,8 +122,11 @@ public abstract class CommissionsApiTests(AppFixture fixture)
         var y = await (await secretary.PostJsonAsync(c.Api("/commissions"), Commission("İqtisadi inkişaf", [c.Member(3), c.Member(4), c.Member(5), c.Member(6)]))).OkAsync<CommissionView>(HttpStatusCode.Created);
         var url = c.Api("/commission-meetings");
         var held = Today;
+        // Who presides (COMM 14, 17) is tested in CommissionMeetingRulesApiTests: here X's chair presides alone, and is elected at joint meetings.
+        await (await secretary.PostJsonAsync(c.Api($"/commissions/{x.Id}/officers"), new { chairMemberId = c.Member(0) })).OkAsync<CommissionView>();
         object Meeting(DateOnly notified, params object[] participants) =>
-            new { heldOn = held, notifiedOn = notified, subject = "Büdcə layihəsinə rəy", decisionText = "Layihə bəyənilsin", participants };
+            new { heldOn = held, notifiedOn = notified, subject = "Büdcə layihəsinə rəy", decisionText = "Layihə bəyənilsin", participants,
+                presidedByMemberId = participants.Length > 1 ? c.Member(0) : (int?)null };
         object X(int[] present, int f, int a = 0) => new { commissionId = x.Id, presentMemberIds = present, @for = f, against = a, abstain = 0 };
 
         // COMM 8: two days' notice, not one.
@@ -154,7 +157,6 @@ public abstract class CommissionsApiTests(AppFixture fixture)
         Assert.True(adopted.Adopted);
 
         // The commission's chair may record its meetings; another member may not.
-        await (await secretary.PostJsonAsync(c.Api($"/commissions/{x.Id}/officers"), new { chairMemberId = c.Member(0) })).OkAsync<CommissionView>();
         var chair = await App.LoginAsync(c.Login(0));
         await (await chair.PostJsonAsync(url, Meeting(held.AddDays(-2), X([c.Member(0), c.Member(2)], 1)))).OkAsync<CommissionMeetingView>();
         var outsider = await App.LoginAsync(c.Login(3));
@@ -181,6 +183,7 @@ public abstract class CommissionsApiTests(AppFixture fixture)
         var report = await (await secretary.PostJsonAsync(c.Api("/commission-meetings"), new
         {
             heldOn = Today, notifiedOn = Today.AddDays(-5), subject = "İllik hesabat", decisionText = "Hesabat bələdiyyəyə təqdim edilsin", isReportToCouncil = true,
+            presidedByMemberId = c.Member(0), designatedByChairman = true,
             participants = new[] { new { commissionId = late.Id, presentMemberIds = new[] { c.Member(0), c.Member(1), c.Member(2) }, @for = 3, against = 0, abstain = 0 } },
         })).OkAsync<CommissionMeetingView>();
         Assert.True(report.IsReportToCouncil);

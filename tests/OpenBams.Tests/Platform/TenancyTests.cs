@@ -100,7 +100,7 @@ public abstract class TenancyTests(AppFixture fixture) : IAsyncLifetime
         });
     }
 
-    /// <summary>B's records of the council-duties routes: a mandate case, an inquiry, a commission, a citizens' meeting, a charter version.</summary>
+    /// <summary>B's records of the council-duties routes: a mandate case, an inquiry, a commission with a meeting (and a separate opinion), a citizens' meeting, a charter version.</summary>
     private async Task SeedCouncilDutiesOfBAsync()
     {
         var memberId = int.Parse(_councilOfB["memberId"]);
@@ -115,12 +115,22 @@ public abstract class TenancyTests(AppFixture fixture) : IAsyncLifetime
             db.AddRange(mandateCase, inquiry, commission, meeting);
             await db.SaveChangesAsync();
             db.CommissionMemberships.Add(new OpenBams.Council.CommissionMembership { MunicipalityId = _b, CommissionId = commission.Id, MemberId = memberId });
+            var tallies = System.Text.Json.JsonSerializer.Serialize(new[] { new OpenBams.Council.CommissionTally(commission.Id, Marker, 1, [memberId], 1, 1, 0, 0, 1, true, [], [], []) },
+                new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));
+            var commissionMeeting = new OpenBams.Council.CommissionMeeting { MunicipalityId = _b, HeldOn = today, NotifiedOn = today.AddDays(-3), Subject = Marker,
+                DecisionText = Marker, Adopted = true, Tallies = tallies, Minutes = Marker, PresidedByMemberId = memberId,
+                PresidingBasis = OpenBams.Law.Council.PresidingBasis.DesignatedByChairman };
+            db.CommissionMeetings.Add(commissionMeeting);
+            await db.SaveChangesAsync();
+            db.CommissionDissents.Add(new OpenBams.Council.CommissionDissent { MunicipalityId = _b, MeetingId = commissionMeeting.Id, CommissionId = commission.Id,
+                MemberId = memberId, Text = Marker, SubmittedAt = DateTime.UtcNow, RecordedBy = "test" });
             var charter = new OpenBams.Council.CharterVersion { MunicipalityId = _b, Sections = "{}", AdoptedOn = today, AdoptedByCitizensMeetingId = meeting.Id };
             db.CharterVersions.Add(charter);
             await db.SaveChangesAsync();
             _councilOfB["caseId"] = mandateCase.Id.ToString();
             _councilOfB["inquiryId"] = inquiry.Id.ToString();
             _councilOfB["commissionId"] = commission.Id.ToString();
+            _councilOfB["commissionMeetingId"] = commissionMeeting.Id.ToString();
             _councilOfB["citizensMeetingId"] = meeting.Id.ToString();
             _councilOfB["charterVersionId"] = charter.Id.ToString();
             return 0;
