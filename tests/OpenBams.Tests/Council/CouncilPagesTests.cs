@@ -216,6 +216,7 @@ public abstract class CouncilPagesTests(AppFixture fixture)
         var fields = new List<KeyValuePair<string, string>>
         {
             F("Meeting.HeldOn", Fmt.Date(held)), F("Meeting.NotifiedOn", Fmt.Date(held.AddDays(-3))), F("Meeting.Subject", "Yol təmiri smetası"),
+            F("Meeting.PresidedByMemberId", c.Member(1)),   // COMM 14: a joint meeting elects who presides
             F($"Meeting.Parts[{b}].CommissionId", budgetId), F($"Meeting.Parts[{b}].Take", "true"),
             F($"Meeting.Parts[{b}].Present", c.Member(0)), F($"Meeting.Parts[{b}].Present", c.Member(1)),
             F($"Meeting.Parts[{b}].For", 2), F($"Meeting.Parts[{b}].Against", ""), F($"Meeting.Parts[{b}].Abstain", ""),
@@ -227,7 +228,8 @@ public abstract class CouncilPagesTests(AppFixture fixture)
         };
         var recorded = await staff.PostFormAsync(url, fields, Page(c, "/Commissions?handler=Meeting&lang=en"));
         await recorded.RedirectedAsync();
-        var meeting = (await App.WithDbAsync(db => db.CommissionMeetings.Where(x => x.MunicipalityId == c.MunicipalityId).ToListAsync())).Select(CommissionWork.View).Single();
+        var meetingId = (await App.WithDbAsync(db => db.CommissionMeetings.Where(x => x.MunicipalityId == c.MunicipalityId).Select(x => x.Id).ToListAsync())).Single();
+        var meeting = await App.WithDbAsync(db => CommissionWork.GetMeetingAsync(db, c.MunicipalityId, meetingId));
         Assert.True(meeting.Joint);
         Assert.Equal(new[] { budgetId, roadsId }.Order(), meeting.Tallies.Select(x => x.CommissionId).Order());
         Assert.True(meeting.Tallies.Single(x => x.CommissionId == budgetId).Adopted);
@@ -242,6 +244,8 @@ public abstract class CouncilPagesTests(AppFixture fixture)
         {
             F("Meeting.HeldOn", Fmt.Date(held)), F("Meeting.NotifiedOn", Fmt.Date(held.AddDays(-2))), F("Meeting.Subject", "Büdcə layihəsi"),
             F("Meeting.Parts[0].CommissionId", budgetId), F("Meeting.Parts[0].Present", c.Member(0)), F("Meeting.Parts[0].For", 1),
+            // No chair elected yet: a member the municipal chairman designated presides (COMM 17).
+            F("Meeting.PresidedByMemberId", c.Member(0)), F("Meeting.DesignatedByChairman", "true"),
         };
         var short1 = await staff.PostFormAsync(detail, single, Page(c, $"/Commissions/{budgetId}?handler=Meeting&lang=en"));
         var shortError = (await short1.HtmlAsync()).QuerySelector("#errors")!.TextContent;

@@ -14,6 +14,8 @@ public sealed class MeetingPart
     public int? For { get; set; }
     public int? Against { get; set; }
     public int? Abstain { get; set; }
+    /// <summary>COMM 8: absent members who told the chair in advance.</summary>
+    public List<int> Excused { get; set; } = [];
 }
 
 /// <summary>
@@ -27,6 +29,9 @@ public sealed class CommissionMeetingForm
     public string? Subject { get; set; }
     public string? DecisionText { get; set; }
     public bool IsReportToCouncil { get; set; }
+    /// <summary>COMM 14, 17: who presided; empty for the chair (or deputy) of a single commission.</summary>
+    public int? PresidedByMemberId { get; set; }
+    public bool DesignatedByChairman { get; set; }
     public List<MeetingPart> Parts { get; set; } = [];
 
     /// <summary>The command's body; a malformed date is refused with its field. <paramref name="single"/>: the one part offered takes part.</summary>
@@ -35,9 +40,10 @@ public sealed class CommissionMeetingForm
         if (!Fmt.TryParseDate(HeldOn, out var held)) throw new InputError("heldOn", T.BadDate);
         if (!Fmt.TryParseDate(NotifiedOn, out var notified)) throw new InputError("notifiedOn", T.BadDate);
         var parts = Parts.Where(p => single || p.Take)
-            .Select(p => new MeetingParticipant(p.CommissionId, p.Present.Distinct().ToList(), p.For ?? 0, p.Against ?? 0, p.Abstain ?? 0))
+            .Select(p => new MeetingParticipant(p.CommissionId, p.Present.Distinct().ToList(), p.For ?? 0, p.Against ?? 0, p.Abstain ?? 0,
+                p.Excused.Distinct().Where(e => !p.Present.Contains(e)).ToList()))
             .ToList();
-        return new NewCommissionMeeting(held, notified, Subject, DecisionText, parts, IsReportToCouncil);
+        return new NewCommissionMeeting(held, notified, Subject, DecisionText, parts, IsReportToCouncil, PresidedByMemberId, DesignatedByChairman);
     }
 }
 
