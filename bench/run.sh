@@ -8,6 +8,11 @@
 #                                 stopwatch loop, mean/p50/p95 -> bench/results/register-search-quick.md
 #   bench/run.sh --plans          the SQL of each scenario with the engine's query plan
 #                                 -> bench/results/register-search-plans.md
+#   bench/run.sh --council [--runs N] [--warmup N]
+#                                 the council's hot paths (live session screen, public portal of decisions, oversight
+#                                 queue) on a national dataset, stopwatch loop -> bench/results/council-quick.md
+#   bench/run.sh --council-plans  the SQL of each council scenario with the engine's query plan
+#                                 -> bench/results/council-plans.md
 #
 # OPENBAMS_BENCH_POSTGRES="Host=...;Port=...;Username=...;Database=postgres" adds PostgreSQL to every mode
 # (a throw-away database is created on that server and dropped afterwards; the role needs CREATEDB).
@@ -28,9 +33,13 @@ if ! log=$(dotnet build bench/OpenBams.Bench -c Release --artifacts-path "$build
   exit 1
 fi
 dll="$build/bin/OpenBams.Bench/release/OpenBams.Bench.dll"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)   # after the build, as the measured run starts
+
+register_data="the official list, 2718 municipalities, loaded by OpenBamsApp.PrepareAsync into a new database"
+council_data="the official list loaded by OpenBamsApp.PrepareAsync into a new database, then 1600 municipalities x 30 published decisions with their sessions, items, votes, ballots, attendance and speeches, and one live session of a 19-member council held through the API"
 
 header() {
-  local title=$1 commit changed runtime
+  local title=$1 data=${2:-$register_data} commit changed runtime
   commit=$(git rev-parse --short HEAD 2>/dev/null || echo n/a)
   changed=$(git status --porcelain -- src 2>/dev/null | wc -l)
   runtime=$(dotnet --list-runtimes | awk '/Microsoft.NETCore.App/{v=$2} END{print v}')
@@ -38,11 +47,11 @@ header() {
   echo
   echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "- Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(awk '/MemTotal/{printf "%.1f GiB", $2/1048576}' /proc/meminfo) RAM, $(. /etc/os-release && echo "$PRETTY_NAME")"
-  echo "- Load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "- Load average: ${load_before:-n/a} before the run, $(cut -d' ' -f1-3 /proc/loadavg) after it (1, 5, 15 minutes; $(nproc) cores)"
   echo "- .NET: SDK $(dotnet --version), runtime $runtime"
   echo "- Commit: $commit$([ "$changed" -gt 0 ] && echo " (with $changed uncommitted changes under src/)")"
   echo "- Engines: SQLite$([ -n "${OPENBAMS_BENCH_POSTGRES:-}" ] && echo ", PostgreSQL $(psql_version)")"
-  echo "- Data: the official list, 2718 municipalities, loaded by OpenBamsApp.PrepareAsync into a new database"
+  echo "- Data: $data"
   echo
 }
 psql_version() {
@@ -65,6 +74,23 @@ case "${1:-}" in
       > "$out/register-search-plans.md"
     rm -f "$tmp"
     echo "Written: $out/register-search-plans.md"
+    ;;
+  --council)
+    shift
+    tmp=$(mktemp)
+    dotnet "$dll" --council "$@" > "$tmp"
+    { header "Council benchmark: quick mode" "$council_data"; grep -E '^(Dataset|Live session)' "$tmp"; echo; grep -E '^Stopwatch' "$tmp"; echo; grep -E '^\|' "$tmp"; } \
+      > "$out/council-quick.md"
+    rm -f "$tmp"
+    cat "$out/council-quick.md"
+    ;;
+  --council-plans)
+    tmp=$(mktemp)
+    dotnet "$dll" --council-plans > "$tmp"
+    { header "Council: SQL and query plans" "$council_data"; sed -n '/^## /,$p' "$tmp" | grep -vE '^(OpenBAMS is running|Database: |Administrator login)'; } \
+      > "$out/council-plans.md"
+    rm -f "$tmp"
+    echo "Written: $out/council-plans.md"
     ;;
   *)
     rm -f "$out"/BenchmarkDotNet/results/*RegisterSearchBenchmarks-report*

@@ -4,6 +4,7 @@ using System.Globalization;
 using BenchmarkDotNet.Running;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using OpenBams.Bench;
 using OpenBams.Platform.Data;
 
@@ -11,6 +12,8 @@ using OpenBams.Platform.Data;
 //   OpenBams.Bench [BenchmarkDotNet options]       e.g. --artifacts bench/results/BenchmarkDotNet --filter '*Http*'
 //   OpenBams.Bench --quick [--runs N] [--warmup N] stopwatch loop, mean/p50/p95 per scenario (default 200 runs, 20 warm-up)
 //   OpenBams.Bench --plans                         the SQL each database scenario sends, with the engine's query plan
+//   OpenBams.Bench --council [--runs N] [--warmup N]  the council's hot paths on a national dataset, stopwatch loop
+//   OpenBams.Bench --council-plans                 the SQL of each council scenario, with the engine's query plan
 //   OpenBams.Bench --postgres-version              the server version behind OPENBAMS_BENCH_POSTGRES
 // Every mode covers SQLite, and PostgreSQL too when OPENBAMS_BENCH_POSTGRES is set.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -40,18 +43,77 @@ if (args.Contains("--quick"))
         foreach (var (name, run, unit) in Scenarios(b))
         {
             var result = 0;
-            for (var i = 0; i < warmup; i++) result = await run();
-            var times = new double[runs];
-            for (var i = 0; i < runs; i++)
-            {
-                var start = Stopwatch.GetTimestamp();
-                await run();
-                times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            }
-            Array.Sort(times);
-            Console.WriteLine($"| {engine} | {name} | {result} {unit} | {times.Average():0.000} | {Percentile(times, 0.50):0.000} | " +
-                              $"{Percentile(times, 0.95):0.000} | {times[0]:0.000} |");
+            var times = await TimeAsync(async () => result = await run(), warmup, runs);
+            Console.WriteLine($"| {engine} | {name} | {result} {unit} | {Stats(times)} |");
         }
+        await b.CleanupAsync();
+    }
+    return;
+}
+
+if (args.Contains("--council"))
+{
+    var runs = IntOption("--runs", 200);
+    var warmup = IntOption("--warmup", 20);
+    var rows = new List<string>();
+    foreach (var engine in BenchHost.Engines())
+    {
+        var b = new CouncilBench { Engine = engine };
+        await b.SetupAsync();
+        foreach (var line in b.DatasetLines) Console.WriteLine(line);
+        foreach (var scenario in b.Scenarios())
+        {
+            object last = "";
+            var times = await TimeAsync(async () => last = await scenario.Run(), warmup, runs);
+            rows.Add($"| {engine} | {scenario.Name} | {scenario.Describe(last)} | {Stats(times)} |");
+        }
+        await b.CleanupAsync();
+    }
+    Console.WriteLine();
+    Console.WriteLine($"Stopwatch loop: {warmup} warm-up and {runs} measured runs of each scenario, one after another.");
+    Console.WriteLine();
+    Console.WriteLine("| Engine | Scenario | Result | Mean ms | p50 ms | p95 ms | Min ms |");
+    Console.WriteLine("|---|---|---|---:|---:|---:|---:|");
+    foreach (var row in rows) Console.WriteLine(row);
+    return;
+}
+
+if (args.Contains("--council-plans"))
+{
+    using var capture = new CommandCapture();
+    foreach (var engine in BenchHost.Engines())
+    {
+        var b = new CouncilBench { Engine = engine };
+        await b.SetupAsync();
+        await using var scope = b.Host.App.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<OpenBams.Platform.Tenancy.TenantAccessor>().Use(OpenBams.Platform.Tenancy.TenantContext.System);
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        Console.WriteLine($"## {engine}");
+        Console.WriteLine();
+        foreach (var line in b.DatasetLines) Console.WriteLine(line);
+        foreach (var scenario in b.Scenarios())
+        {
+            await scenario.Run(); // warm: the commands below are the steady-state ones
+            capture.Commands.Clear();
+            var last = await scenario.Run();
+            var commands = capture.Commands.ToList();
+            Console.WriteLine();
+            Console.WriteLine($"### {scenario.Name}: {scenario.Describe(last)}, {commands.Count} SQL commands");
+            foreach (var (sql, parameters) in commands)
+            {
+                Console.WriteLine();
+                Console.WriteLine("```sql");
+                Console.WriteLine(sql);
+                // Long IN lists (EF pads them with repeated values) on one line.
+                if (parameters.Count > 6) Console.WriteLine("-- " + string.Join(", ", parameters.Select(p => $"{p.Name} = {Show(p.Value)}")));
+                else foreach (var (pn, pv) in parameters) Console.WriteLine($"-- {pn} = {Show(pv)}");
+                Console.WriteLine("```");
+                Console.WriteLine("```");
+                foreach (var line in await ExplainAsync(db, engine, sql, parameters)) Console.WriteLine(line);
+                Console.WriteLine("```");
+            }
+        }
+        Console.WriteLine();
         await b.CleanupAsync();
     }
     return;
@@ -111,6 +173,34 @@ static (string Name, Func<Task<int>> Run, string Unit)[] Scenarios(RegisterSearc
 
 // Nearest-rank percentile of sorted values.
 static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+// Warm-up runs, then the measured runs one after another; the times in milliseconds, sorted.
+static async Task<double[]> TimeAsync(Func<Task> run, int warmup, int runs)
+{
+    for (var i = 0; i < warmup; i++) await run();
+    var times = new double[runs];
+    for (var i = 0; i < runs; i++)
+    {
+        var start = Stopwatch.GetTimestamp();
+        await run();
+        times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    }
+    Array.Sort(times);
+    return times;
+}
+
+// "mean | p50 | p95 | min" of sorted times.
+static string Stats(double[] sorted) =>
+    $"{sorted.Average():0.000} | {Percentile(sorted, 0.50):0.000} | {Percentile(sorted, 0.95):0.000} | {sorted[0]:0.000}";
+
+static string Show(object? value) => value switch
+{
+    null or DBNull => "NULL",
+    string text => text.Length > 80 ? text[..80] + "…" : text,
+    System.Collections.IEnumerable list => "[" + string.Join(", ", list.Cast<object?>().Select(Show)) + "]",
+    DateTime d => d.ToString("O"),
+    _ => value.ToString() ?? "",
+};
 
 int IntOption(string name, int fallback)
 {

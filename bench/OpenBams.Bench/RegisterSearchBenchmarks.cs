@@ -50,18 +50,15 @@ public class RegisterSearchBenchmarks
     public const string HttpPath = "/api/v1/municipalities?q=Sheki";
     public const string FilterRegion = "Masallı rayonu";
 
-    private WebApplication _app = null!;
+    private BenchHost _host = null!;
     private IServiceScope _scope = null!;
     private HttpClient _http = null!;
     private string[] _names = [];
-    private string _dataDir = "";
-    private Func<Task>? _dropDatabase;
 
     /// <summary>SQLite always; PostgreSQL too when OPENBAMS_BENCH_POSTGRES names a server.</summary>
     [ParamsSource(nameof(Engines))] public string Engine { get; set; } = "Sqlite";
 
-    public static IEnumerable<string> Engines() =>
-        Environment.GetEnvironmentVariable("OPENBAMS_BENCH_POSTGRES") is { Length: > 0 } ? ["Sqlite", "PostgreSQL"] : ["Sqlite"];
+    public static IEnumerable<string> Engines() => BenchHost.Engines();
 
     public AppDb Db { get; private set; } = null!;
     public RegisterQuery RegionAndKindQuery { get; private set; } = new();
@@ -71,25 +68,10 @@ public class RegisterSearchBenchmarks
 
     public async Task SetupAsync()
     {
-        _dataDir = Directory.CreateTempSubdirectory("openbams-bench-").FullName;
-        string? connectionString = null;
-        if (Engine == "PostgreSQL")
-            (connectionString, _dropDatabase) = await NewPostgresDatabaseAsync();
-        _app = OpenBamsApp.Build([], b =>
-        {
-            b.Configuration["OpenBams:DataDirectory"] = _dataDir;
-            b.Configuration["OpenBams:Database:Provider"] = Engine;
-            if (connectionString is not null) b.Configuration["ConnectionStrings:OpenBams"] = connectionString;
-            b.Configuration["OpenBams:AdminPassword"] = "Bench-password-2026";
-            // Errors only: the import's warnings about unmatched 2004 formations are not benchmark output.
-            b.Logging.SetMinimumLevel(LogLevel.Error);
-            b.WebHost.UseTestServer(); // in-memory server for the HTTP scenario; nothing listens on a port
-        });
-        await OpenBamsApp.PrepareAsync(_app, []);
-        await _app.StartAsync();
-        _http = _app.GetTestClient();
+        _host = await BenchHost.StartAsync(Engine);
+        _http = _host.App.GetTestClient();
 
-        _scope = _app.Services.CreateScope();
+        _scope = _host.App.Services.CreateScope();
         _scope.ServiceProvider.GetRequiredService<TenantAccessor>().Use(TenantContext.System);
         Db = _scope.ServiceProvider.GetRequiredService<AppDb>();
         // PostgreSQL's autovacuum analyses a freshly loaded table soon after; do it now so that the plans are the
@@ -109,11 +91,7 @@ public class RegisterSearchBenchmarks
     {
         _http.Dispose();
         _scope.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        SqliteClearPools();
-        if (_dropDatabase is not null) await _dropDatabase();
-        try { Directory.Delete(_dataDir, true); } catch (IOException) { }
+        await _host.DisposeAsync();
     }
 
     [Benchmark(Description = "q=Bilecari (ASCII spelling, few hits)")]
@@ -142,28 +120,4 @@ public class RegisterSearchBenchmarks
     public Task<string> HttpGetAsync() => _http.GetStringAsync(HttpPath);
 
     private async Task<int> Total(RegisterQuery q) => (await RegisterSearch.PageAsync(Db, q)).Total;
-
-    private static void SqliteClearPools() => Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-
-    /// <summary>A throw-away database on the given server (the role needs CREATEDB), dropped at cleanup.</summary>
-    private static async Task<(string, Func<Task>)> NewPostgresDatabaseAsync()
-    {
-        var server = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("OPENBAMS_BENCH_POSTGRES"));
-        var name = $"openbams_bench_{Guid.NewGuid():N}"[..28];
-        await ExecAsync(server.ConnectionString, $"CREATE DATABASE {name}");
-        var cs = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name }.ConnectionString;
-        return (cs, async () =>
-        {
-            NpgsqlConnection.ClearAllPools();
-            await ExecAsync(server.ConnectionString, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-        });
-    }
-
-    private static async Task ExecAsync(string cs, string sql)
-    {
-        await using var c = new NpgsqlConnection(cs);
-        await c.OpenAsync();
-        await using var cmd = new NpgsqlCommand(sql, c);
-        await cmd.ExecuteNonQueryAsync();
-    }
 }
