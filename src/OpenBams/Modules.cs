@@ -13,5 +13,6 @@ public static class Modules
         Platform.Parameters.ParametersApi.Map(api);
         Platform.Calendar.CalendarApi.Map(api);
         Council.CouncilApi.Map(api);
+        Council.CouncilDutiesApi.Map(api);
     }
 }

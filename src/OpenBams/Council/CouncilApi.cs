@@ -1,7 +1,9 @@
+using Microsoft.EntityFrameworkCore;
 using OpenBams.Law.Council;
 using OpenBams.Platform.Data;
 using OpenBams.Platform.Http;
 using OpenBams.Platform.Pdf;
+using OpenBams.Platform.Tenancy;
 
 namespace OpenBams.Council;
 
@@ -136,6 +138,14 @@ public static class CouncilApi
         p.MapGet("/decisions/{decisionId:int}", async (int decisionId, AppDb db, TimeProvider time, CancellationToken ct) =>
             Results.Ok(await DecisionRegister.ViewAsync(db, decisionId, time, ct, published: true)))
             .WithSummary("One published decision");
+        p.MapGet("/sessions.ics", async (int municipality, AppDb db, TenantAccessor tenants, TimeProvider time, CancellationToken ct) =>
+        {
+            // Council sessions are public meetings: their day, place and agenda go to anyone's calendar app,
+            // which cannot log in. Read-only, one municipality, nothing personal.
+            tenants.Use(Platform.Tenancy.TenantContext.System);
+            if (!await db.Municipalities.AnyAsync(m => m.Id == municipality, ct)) return Problems.NotFound("Municipality");
+            return Results.Text(await CouncilExports.SessionsCalendarAsync(db, municipality, time, ct), Platform.Export.ICalendar.ContentType);
+        }).WithSummary("A council's sessions as an iCalendar feed anyone can subscribe to (?municipality=id)");
         p.MapGet("/decisions/{decisionId:int}/pdf", async (int decisionId, AppDb db, HttpContext http, TimeProvider time, CancellationToken ct) =>
         {
             var d = await DecisionRegister.ViewAsync(db, decisionId, time, ct, published: true);

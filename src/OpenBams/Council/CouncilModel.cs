@@ -365,8 +365,9 @@ public sealed class CommissionMembership : IMunicipalityOwned
     public int MemberId { get; set; }
 }
 
-/// <summary>A commission meeting, or a joint meeting of several (COMM 14), with its decision (COMM 9).</summary>
-public sealed class CommissionMeeting : IMunicipalityOwned
+/// <summary>A commission meeting, or a joint meeting of several (COMM 14), with its decision (COMM 9). Its minutes are
+/// final once the chair of every commission taking part has signed (COMM 20); after that nothing changes.</summary>
+public sealed class CommissionMeeting : IMunicipalityOwned, IVersioned
 {
     public int Id { get; set; }
     public int MunicipalityId { get; set; }
@@ -379,6 +380,39 @@ public sealed class CommissionMeeting : IMunicipalityOwned
     public required string Tallies { get; set; }
     /// <summary>COMM 7: report to the council (at least yearly for permanent commissions).</summary>
     public bool IsReportToCouncil { get; set; }
+    /// <summary>COMM 20: the minutes (the course of the meeting), signed with the decision and the opinions.</summary>
+    public string? Minutes { get; set; }
+    /// <summary>COMM 14, 17: who presided; null only on meetings recorded before this was kept.</summary>
+    public int? PresidedByMemberId { get; set; }
+    public PresidingBasis? PresidingBasis { get; set; }
+    /// <summary>COMM 20: when the last required signature made the minutes final.</summary>
+    public DateTime? MinutesFinalAt { get; set; }
+    public long Version { get; set; }
+}
+
+/// <summary>COMM 19: a member's separate (dissenting) opinion, attached to the meeting's decision.</summary>
+public sealed class CommissionDissent : IMunicipalityOwned
+{
+    public int Id { get; set; }
+    public int MunicipalityId { get; set; }
+    public int MeetingId { get; set; }
+    /// <summary>The commission in which the member was present with a decisive vote.</summary>
+    public int CommissionId { get; set; }
+    public int MemberId { get; set; }
+    public required string Text { get; set; }
+    public DateTime SubmittedAt { get; set; }
+    public required string RecordedBy { get; set; }
+}
+
+/// <summary>COMM 20: one commission's signature of a meeting's decision, opinions and minutes (every commission of a joint meeting signs).</summary>
+public sealed class CommissionMeetingSignature : IMunicipalityOwned
+{
+    public int Id { get; set; }
+    public int MunicipalityId { get; set; }
+    public int MeetingId { get; set; }
+    public int CommissionId { get; set; }
+    public int MemberId { get; set; }
+    public DateTime SignedAt { get; set; }
 }
 
 /// <summary>SL 28: a citizens' meeting.</summary>

@@ -90,11 +90,13 @@ public static class CouncilSchema
         b.Entity<Commission>(e => { e.ToTable("Commissions"); e.Property(c => c.Name).HasMaxLength(300); e.HasIndex(c => c.MunicipalityId); });
         b.Entity<CommissionMembership>(e => { e.ToTable("CommissionMemberships"); e.HasIndex(m => new { m.CommissionId, m.MemberId }).IsUnique(); });
         b.Entity<CommissionMeeting>(e => { e.ToTable("CommissionMeetings"); e.Property(m => m.Subject).HasMaxLength(500); e.HasIndex(m => m.MunicipalityId); });
+        b.Entity<CommissionDissent>(e => { e.ToTable("CommissionDissents"); e.Property(d => d.RecordedBy).HasMaxLength(256); e.HasIndex(d => new { d.MeetingId, d.MemberId }).IsUnique(); });
+        b.Entity<CommissionMeetingSignature>(e => { e.ToTable("CommissionMeetingSignatures"); e.HasIndex(x => new { x.MeetingId, x.CommissionId }).IsUnique(); });
         b.Entity<CitizensMeeting>(e => { e.ToTable("CitizensMeetings"); e.Property(m => m.Subject).HasMaxLength(500); e.HasIndex(m => m.MunicipalityId); });
         b.Entity<CharterVersion>(e => { e.ToTable("CharterVersions"); e.Property(c => c.RegistrationNumber).HasMaxLength(50); e.Property(c => c.RefusalReason).HasMaxLength(1000); e.HasIndex(c => c.MunicipalityId); });
 
         foreach (var t in new[] { typeof(CouncilSettings), typeof(CouncilMember), typeof(CouncilSession), typeof(AgendaItem), typeof(CouncilDecision),
-                     typeof(Protocol), typeof(MemberInquiry), typeof(MandateCase), typeof(Commission), typeof(CharterVersion) })
+                     typeof(Protocol), typeof(MemberInquiry), typeof(MandateCase), typeof(Commission), typeof(CommissionMeeting), typeof(CharterVersion) })
             b.Entity(t).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
     }
 }

@@ -167,8 +167,16 @@ public static class SessionFlow
                     "Qərarı yalnız onu qəbul etmiş bələdiyyə ləğv edə bilər və artıq ləğv edilmiş qərar yenidən ləğv edilmir",
                     "Only the council that adopted a decision may revoke it, and a revoked decision cannot be revoked again");
         }
-        if (body.MandateCaseId is { } mc && !await db.MandateCases.AnyAsync(x => x.Id == mc && x.MunicipalityId == session.MunicipalityId && x.Status == MandateCaseStatus.Open, ct))
-            throw new InputError("mandateCaseId", new Text("Açıq mandat işi tapılmadı", "No open mandate case with this id"));
+        if (body.MandateCaseId is { } mc)
+        {
+            var mandateCase = await db.MandateCases.FirstOrDefaultAsync(x => x.Id == mc && x.MunicipalityId == session.MunicipalityId && x.Status == MandateCaseStatus.Open, ct)
+                ?? throw new InputError("mandateCaseId", new Text("Açıq mandat işi tapılmadı", "No open mandate case with this id"));
+            // SL 23: on these grounds the council decides only after the court's decision has entered into force.
+            if (Mandates.NeedsCourtDecision(mandateCase.Ground) && mandateCase.CourtDecisionInForceOn is null)
+                throw new LegalRuleViolation(new(Acts.SL, "23"), "mandateCaseId",
+                    "Bu əsasla bələdiyyənin qərarı məhkəmənin qüvvəyə minmiş qərarından sonra qəbul edilir: əvvəlcə məhkəmə qərarını işə əlavə edin",
+                    "On this ground the council decides only after a court decision in force: record the court decision on the case first");
+        }
         return new AgendaItem
         {
             MunicipalityId = session.MunicipalityId,

@@ -29,6 +29,15 @@ public class CommissionAndMeetingTests
         Assert.True(Commissions.TermWithinCouncilTerm(CommissionKind.Permanent, null, term));
     }
 
+    [Fact]
+    public void COMM_7_permanent_commission_reports_at_least_yearly()
+    {
+        var set = new DateOnly(2025, 1, 15);
+        Assert.Equal(new DateOnly(2026, 1, 15), Commissions.ReportToCouncilDue(CommissionKind.Permanent, set, null));
+        Assert.Equal(new DateOnly(2027, 3, 1), Commissions.ReportToCouncilDue(CommissionKind.Permanent, set, new DateOnly(2026, 3, 1)));
+        Assert.Null(Commissions.ReportToCouncilDue(CommissionKind.Other, set, null));
+    }
+
     [Theory]
     [InlineData(499, false, true)]
     [InlineData(500, false, false)]

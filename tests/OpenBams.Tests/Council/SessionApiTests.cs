@@ -44,6 +44,11 @@ public abstract class SessionApiTests(AppFixture fixture) : IAsyncLifetime
         var notified = await App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
             db.Notifications, n => n.MunicipalityId == c.MunicipalityId && n.Channel == NotificationChannel.Email && n.SentAt != null));
         Assert.Equal(7, notified);
+        // Anyone's calendar app subscribes to the sessions without logging in.
+        var ics = await App.Client().GetStringAsync($"/api/v1/public/sessions.ics?municipality={c.MunicipalityId}");
+        Assert.StartsWith("BEGIN:VCALENDAR", ics);
+        Assert.Contains("LOCATION:Bələdiyyənin iclas zalı", ics);
+        Assert.Contains($"UID:council-session-{session.Id}-m{c.MunicipalityId}@openbams", ics);
         var inbox = await (await c.AsMemberAsync(6)).GetStringAsync("/Account/Notifications");
         Assert.Contains("Council session: 15.02.2027 10:00", inbox);
         Assert.Contains("Torpaq vergisinin dərəcəsi", inbox);

@@ -73,6 +73,34 @@ public abstract class SchemaTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task A_commission_meeting_recorded_before_the_commission_rules_keeps_its_data_and_is_not_final()
+    {
+        await using var scratch = await ScratchDb.CreateAsync(provider);
+        await using (var db = scratch.Context())
+        {
+            await db.GetService<IMigrator>().MigrateAsync("20261123000003_Council");
+            const string tallies = """[{"commissionId":7,"commission":"Büdcə","members":3,"presentMemberIds":[1,2],"present":2,"for":2,"against":0,"abstain":0,"required":2,"adopted":true}]""";
+            await db.Database.ExecuteSqlRawAsync(
+                """INSERT INTO "CommissionMeetings" ("MunicipalityId", "HeldOn", "NotifiedOn", "Subject", "DecisionText", "Adopted", "Tallies", "IsReportToCouncil") VALUES (1, {0}, {1}, 'Köhnə iclas', 'Qərar', TRUE, {2}, FALSE)""",
+                new DateOnly(2026, 5, 12), new DateOnly(2026, 5, 8), tallies);
+        }
+
+        await using (var db = scratch.Context())
+        {
+            await db.Database.MigrateAsync();
+            var meeting = await db.CommissionMeetings.SingleAsync();
+            Assert.Equal(("Köhnə iclas", new DateOnly(2026, 5, 12), true), (meeting.Subject, meeting.HeldOn, meeting.Adopted));
+            // COMM 14, 17, 20: who presided was not recorded; the minutes are not final; the version starts at 0.
+            Assert.Equal((null, null, null, null, 0L), (meeting.Minutes, meeting.PresidedByMemberId, meeting.PresidingBasis, meeting.MinutesFinalAt, meeting.Version));
+            meeting.Minutes = "Sonradan yazılmış protokol";
+            await db.SaveChangesAsync();
+            Assert.Equal(1L, meeting.Version);
+            Assert.Empty(await db.CommissionDissents.ToListAsync());
+            Assert.Empty(await db.CommissionMeetingSignatures.ToListAsync());
+        }
+    }
+
+    [Fact]
     public async Task Every_migration_can_be_rolled_back_to_an_empty_database()
     {
         await using var scratch = await ScratchDb.CreateAsync(provider);

@@ -33,7 +33,8 @@ public abstract class TenancyTests(AppFixture fixture) : IAsyncLifetime
         "GET /api/v1/municipalities", "GET /api/v1/municipalities/{id:int}", "GET /api/v1/municipalities/export.csv",
         "GET /api/v1/municipalities/export.xlsx", "GET /api/v1/regions", "GET /api/v1/statistics",
         "POST /api/v1/auth/login", "POST /api/v1/auth/logout", "GET /api/v1/auth/me",
-        "GET /api/v1/public/decisions", "GET /api/v1/public/decisions/{decisionId:int}", "GET /api/v1/public/decisions/{decisionId:int}/pdf",
+        // SL 52-1: published decisions of every council are public.
+        "GET /api/v1/public/decisions", "GET /api/v1/public/decisions/{decisionId:int}", "GET /api/v1/public/decisions/{decisionId:int}/pdf", "GET /api/v1/public/sessions.ics",
     };
 
     public async Task InitializeAsync()
@@ -53,6 +54,7 @@ public abstract class TenancyTests(AppFixture fixture) : IAsyncLifetime
         });
         _suffix = suffix;
         await SeedCouncilOfBAsync();
+        await SeedCouncilDutiesOfBAsync();
     }
 
     private readonly Dictionary<string, string> _councilOfB = new(StringComparer.OrdinalIgnoreCase);
@@ -94,6 +96,43 @@ public abstract class TenancyTests(AppFixture fixture) : IAsyncLifetime
             _councilOfB["voteId"] = vote.Id.ToString();
             _councilOfB["decisionId"] = decision.Id.ToString();
             _councilOfB["protocolId"] = protocol.Id.ToString();
+            return 0;
+        });
+    }
+
+    /// <summary>B's records of the council-duties routes: a mandate case, an inquiry, a commission with a meeting (and a separate opinion), a citizens' meeting, a charter version.</summary>
+    private async Task SeedCouncilDutiesOfBAsync()
+    {
+        var memberId = int.Parse(_councilOfB["memberId"]);
+        await App.WithDbAsync(async db =>
+        {
+            var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(4));
+            var mandateCase = new OpenBams.Council.MandateCase { MunicipalityId = _b, MemberId = memberId, Ground = OpenBams.Law.Council.MandateEndGround.Resignation,
+                RaisedOn = today, RaisedBy = "test", Detail = Marker };
+            var inquiry = new OpenBams.Council.MemberInquiry { MunicipalityId = _b, MemberId = memberId, Addressee = "Sədr", Subject = Marker, ReceivedOn = today, DueOn = today.AddDays(15) };
+            var commission = new OpenBams.Council.Commission { MunicipalityId = _b, Name = Marker, Kind = OpenBams.Law.Council.CommissionKind.Permanent, EstablishedOn = today };
+            var meeting = new OpenBams.Council.CitizensMeeting { MunicipalityId = _b, HeldOn = today, Subject = Marker, ResidentVoters = 100, Participants = 30, Quorate = true };
+            db.AddRange(mandateCase, inquiry, commission, meeting);
+            await db.SaveChangesAsync();
+            db.CommissionMemberships.Add(new OpenBams.Council.CommissionMembership { MunicipalityId = _b, CommissionId = commission.Id, MemberId = memberId });
+            var tallies = System.Text.Json.JsonSerializer.Serialize(new[] { new OpenBams.Council.CommissionTally(commission.Id, Marker, 1, [memberId], 1, 1, 0, 0, 1, true, [], [], []) },
+                new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));
+            var commissionMeeting = new OpenBams.Council.CommissionMeeting { MunicipalityId = _b, HeldOn = today, NotifiedOn = today.AddDays(-3), Subject = Marker,
+                DecisionText = Marker, Adopted = true, Tallies = tallies, Minutes = Marker, PresidedByMemberId = memberId,
+                PresidingBasis = OpenBams.Law.Council.PresidingBasis.DesignatedByChairman };
+            db.CommissionMeetings.Add(commissionMeeting);
+            await db.SaveChangesAsync();
+            db.CommissionDissents.Add(new OpenBams.Council.CommissionDissent { MunicipalityId = _b, MeetingId = commissionMeeting.Id, CommissionId = commission.Id,
+                MemberId = memberId, Text = Marker, SubmittedAt = DateTime.UtcNow, RecordedBy = "test" });
+            var charter = new OpenBams.Council.CharterVersion { MunicipalityId = _b, Sections = "{}", AdoptedOn = today, AdoptedByCitizensMeetingId = meeting.Id };
+            db.CharterVersions.Add(charter);
+            await db.SaveChangesAsync();
+            _councilOfB["caseId"] = mandateCase.Id.ToString();
+            _councilOfB["inquiryId"] = inquiry.Id.ToString();
+            _councilOfB["commissionId"] = commission.Id.ToString();
+            _councilOfB["commissionMeetingId"] = commissionMeeting.Id.ToString();
+            _councilOfB["citizensMeetingId"] = meeting.Id.ToString();
+            _councilOfB["charterVersionId"] = charter.Id.ToString();
             return 0;
         });
     }

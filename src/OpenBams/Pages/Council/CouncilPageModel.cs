@@ -47,4 +47,27 @@ public abstract class CouncilPageModel(AppDb db) : PageModel
     public static string Tr(string az, string en) => Text.English ? en : az;
 
     public static bool TryDate(string? s, out DateOnly d) => Fmt.TryParseDate(s, out d);
+
+    /// <summary>A date as a form field's value: dd.MM.yyyy, or empty.</summary>
+    public static string DateValue(DateOnly? d) => d is null ? "" : Fmt.Date(d);
+
+    /// <summary>A date the form requires (dd.MM.yyyy); a blank or malformed one is refused with its field, inside <see cref="TryAsync"/>.</summary>
+    protected static DateOnly RequiredDate(string? s, string field) =>
+        Fmt.TryParseDate(s, out var d) ? d : throw new InputError(field, T.BadDate);
+
+    /// <summary>A date the form may leave blank (null); a malformed one is refused with its field, inside <see cref="TryAsync"/>.</summary>
+    protected static DateOnly? OptionalDate(string? s, string field) =>
+        string.IsNullOrWhiteSpace(s) ? null : Fmt.TryParseDate(s, out var d) ? d : throw new InputError(field, T.BadDate);
+
+    /// <summary>
+    /// The post pattern of the council pages: run the command; on success go back to <paramref name="redirectTo"/>
+    /// (post/redirect/get), on a refusal show the page again with the message, the field and the article.
+    /// </summary>
+    protected async Task<IActionResult> PostAsync(Func<Task> command, string redirectTo, Func<Task> reload, CancellationToken ct)
+    {
+        await LoadActorAsync(ct);
+        if (await TryAsync(command)) return Redirect(redirectTo);
+        await reload();
+        return Page();
+    }
 }

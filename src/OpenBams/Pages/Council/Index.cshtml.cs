@@ -11,6 +11,10 @@ public sealed class IndexModel(AppDb db, TimeProvider time, Notifier notifier) :
     public CouncilComposition Composition { get; private set; } = null!;
     public IReadOnlyList<MemberView> MemberList { get; private set; } = [];
     public IReadOnlyList<SessionSummary> SessionList { get; private set; } = [];
+    public IReadOnlyList<CouncilFlag> Flags { get; private set; } = [];
+    public IReadOnlyList<CommissionView> CommissionList { get; private set; } = [];
+    public IReadOnlyList<CitizensMeetingView> CitizensMeetingList { get; private set; } = [];
+    public CharterOverview Charter { get; private set; } = null!;
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
 
     [BindProperty] public string? FullName { get; set; }
@@ -34,6 +38,10 @@ public sealed class IndexModel(AppDb db, TimeProvider time, Notifier notifier) :
         Composition = await Members.CompositionAsync(Db, MunicipalityId, ct);
         MemberList = await Members.ListAsync(Db, MunicipalityId, Q, includeEnded: false, ct);
         SessionList = await SessionFlow.ListAsync(Db, MunicipalityId, null, ct);
+        Flags = await CouncilDuties.FlagsAsync(Db, MunicipalityId, time, ct);
+        CommissionList = await CommissionWork.ListAsync(Db, MunicipalityId, includeAbolished: false, time, ct);
+        CitizensMeetingList = await CitizensMeetingBook.ListAsync(Db, MunicipalityId, ct);
+        Charter = await CharterBook.OverviewAsync(Db, MunicipalityId, ct);
     }
 
     public async Task<IActionResult> OnPostMemberAsync(CancellationToken ct)

@@ -59,6 +59,8 @@ public sealed class AppDb(DbContextOptions<AppDb> options, TenantAccessor tenant
     public DbSet<Council.Commission> Commissions => Set<Council.Commission>();
     public DbSet<Council.CommissionMembership> CommissionMemberships => Set<Council.CommissionMembership>();
     public DbSet<Council.CommissionMeeting> CommissionMeetings => Set<Council.CommissionMeeting>();
+    public DbSet<Council.CommissionDissent> CommissionDissents => Set<Council.CommissionDissent>();
+    public DbSet<Council.CommissionMeetingSignature> CommissionMeetingSignatures => Set<Council.CommissionMeetingSignature>();
     public DbSet<Council.CitizensMeeting> CitizensMeetings => Set<Council.CitizensMeeting>();
     public DbSet<Council.CharterVersion> CharterVersions => Set<Council.CharterVersion>();
 

@@ -74,6 +74,13 @@ public sealed class DomainExceptionHandler : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
+        // The exception reaches this handler outside the localisation middleware, whose culture does not flow back
+        // out: take the request's language again so ?lang=en gives English problems.
+        if (http.Features.Get<Microsoft.AspNetCore.Localization.IRequestCultureFeature>() is { } lang)
+        {
+            System.Globalization.CultureInfo.CurrentCulture = lang.RequestCulture.Culture;
+            System.Globalization.CultureInfo.CurrentUICulture = lang.RequestCulture.UICulture;
+        }
         IResult? result = exception switch
         {
             LegalRuleViolation v => Problems.Field(v.Field, new Text(v.MessageAz, v.MessageEn), v.Rule),
