@@ -19,13 +19,9 @@ public sealed class DecisionModel(AppDb db, TimeProvider time) : CouncilPageMode
         return Page();
     }
 
-    private async Task<IActionResult> Run(Func<Task> command, CancellationToken ct)
-    {
-        await LoadActorAsync(ct);
-        if (await TryAsync(command)) return Redirect($"/Council/{MunicipalityId}/Decisions/{DecisionId}");
-        Decision = await DecisionRegister.ViewAsync(Db, (await DecisionRegister.FindAsync(Db, MunicipalityId, DecisionId, ct)).Id, time, ct);
-        return Page();
-    }
+    private Task<IActionResult> Run(Func<Task> command, CancellationToken ct) =>
+        PostAsync(command, $"/Council/{MunicipalityId}/Decisions/{DecisionId}",
+            async () => Decision = await DecisionRegister.ViewAsync(Db, (await DecisionRegister.FindAsync(Db, MunicipalityId, DecisionId, ct)).Id, time, ct), ct);
 
     public Task<IActionResult> OnPostSignAsync(CancellationToken ct) => Run(() => DecisionRegister.SignAsync(Db, Actor, DecisionId, time, ct), ct);
     public Task<IActionResult> OnPostPublishAsync(CancellationToken ct) => Run(() => DecisionRegister.PublishAsync(Db, Actor, DecisionId, time, ct), ct);

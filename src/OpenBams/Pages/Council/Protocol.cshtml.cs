@@ -20,13 +20,9 @@ public sealed class ProtocolModel(AppDb db, TimeProvider time) : CouncilPageMode
         return Page();
     }
 
-    private async Task<IActionResult> Run(Func<Task> command, CancellationToken ct)
-    {
-        await LoadActorAsync(ct);
-        if (await TryAsync(command)) return Redirect($"/Council/{MunicipalityId}/Protocols/{ProtocolId}");
-        Protocol = await ProtocolBook.ViewAsync(Db, MunicipalityId, ProtocolId, ct);
-        return Page();
-    }
+    private Task<IActionResult> Run(Func<Task> command, CancellationToken ct) =>
+        PostAsync(command, $"/Council/{MunicipalityId}/Protocols/{ProtocolId}",
+            async () => Protocol = await ProtocolBook.ViewAsync(Db, MunicipalityId, ProtocolId, ct), ct);
 
     public Task<IActionResult> OnPostRemarkAsync(CancellationToken ct) => Run(() => ProtocolBook.RemarkAsync(Db, Actor, ProtocolId, new NewRemark(Remark ?? ""), time, ct), ct);
     public Task<IActionResult> OnPostSignAsync(CancellationToken ct) => Run(() => ProtocolBook.SignAsync(Db, Actor, ProtocolId, time, ct), ct);

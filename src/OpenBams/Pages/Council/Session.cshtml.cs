@@ -54,14 +54,8 @@ public sealed class SessionModel(AppDb db, TimeProvider time) : CouncilPageModel
         (ChairId, SecretaryId) = (s.ChairMemberId, s.SecretaryMemberId);
     }
 
-    private async Task<IActionResult> Run(Func<Task> command, CancellationToken ct)
-    {
-        await LoadActorAsync(ct);
-        var ok = await TryAsync(command);
-        if (ok) return Redirect($"/Council/{MunicipalityId}/Sessions/{SessionId}");
-        await LoadAsync(ct);
-        return Page();
-    }
+    private Task<IActionResult> Run(Func<Task> command, CancellationToken ct) =>
+        PostAsync(command, $"/Council/{MunicipalityId}/Sessions/{SessionId}", () => LoadAsync(ct), ct);
 
     public Task<IActionResult> OnPostRegisterAsync(CancellationToken ct) =>
         Run(() => SessionFlow.RegisterAsync(Db, Actor, SessionId, new RegisterAttendance(MemberId, Status), time, ct), ct);
