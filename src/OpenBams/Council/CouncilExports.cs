@@ -40,7 +40,6 @@ public sealed record PopoloDecision(string Id, string Identifier, string Title, 
 /// </summary>
 public static class CouncilExports
 {
-    private static readonly TimeSpan Baku = TimeSpan.FromHours(4);
 
     public static readonly JsonSerializerOptions PopoloJson = new(JsonSerializerDefaults.Web)
     {
@@ -116,7 +115,7 @@ public static class CouncilExports
         }
 
         var events = sessions.Select(s => new PopoloEvent(Session(s.Id), new Text($"{name}: bələdiyyənin iclası {Fmt.Date(s.ScheduledOn)}", $"{name}: council session {Fmt.Date(s.ScheduledOn)}"),
-            "council-session", council, Local(s.ScheduledOn.ToDateTime(s.StartsAt)), s.ClosedAt is { } c ? Local(c.Add(Baku)) : null, s.Place,
+            "council-session", council, Local(s.ScheduledOn.ToDateTime(s.StartsAt)), s.ClosedAt is { } c ? Local(Clock.ToBaku(c)) : null, s.Place,
             s.Status switch { SessionStatus.Cancelled => "cancelled", SessionStatus.Closed => "passed", _ => "confirmed" },
             items.Where(i => i.SessionId == s.Id).Select(i => new PopoloAgendaItem(i.Number, i.Title)).ToList())).ToList();
 
@@ -136,7 +135,7 @@ public static class CouncilExports
         }
 
         var voteEvents = votes.Select(v => new PopoloVoteEvent($"vote-event/{v.Id}", Motion(v), council, Session(v.SessionId),
-            Local(v.OpenedAt.Add(Baku)), v.ClosedAt is { } c ? Local(c.Add(Baku)) : null, v.Ballot == BallotKind.Secret ? "secret" : "open", Result(v.Adopted),
+            Local(Clock.ToBaku(v.OpenedAt)), v.ClosedAt is { } c ? Local(Clock.ToBaku(c)) : null, v.Ballot == BallotKind.Secret ? "secret" : "open", Result(v.Adopted),
             [new("yes", v.For), new("no", v.Against), new("abstain", v.Abstain), new("absent", Math.Max(0, v.Members - v.Present))],
             // A secret ballot's choices are not kept, and not even who took a ballot is exported for it.
             v.Ballot == BallotKind.Secret ? null

@@ -194,7 +194,7 @@ public static class DecisionRegister
 
     /// <summary>SL 48.1: not sent by the last day, or sent after it.</summary>
     public static bool IsOverdue(CouncilDecision d, DateOnly today) =>
-        d.SentToOversightAt is { } sent ? DateOnly.FromDateTime(sent.AddHours(4)) > d.OversightDueOn : today > d.OversightDueOn;
+        d.SentToOversightAt is { } sent ? Clock.DayOf(sent) > d.OversightDueOn : today > d.OversightDueOn;
 
     /// <summary>The register, searched and paged. <paramref name="municipalityId"/> null: every municipality the user
     /// may see (oversight); <paramref name="publishedOnly"/> for the public portal.</summary>
