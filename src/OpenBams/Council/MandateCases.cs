@@ -90,7 +90,7 @@ public static class MandateCases
         var mc = new MandateCase
         {
             MunicipalityId = actor.MunicipalityId, MemberId = member.Id, Ground = body.Ground, RaisedOn = today, RaisedBy = actor.Name,
-            Detail = body.Detail.Trim(), CourtDecisionReference = Blank(body.CourtDecisionReference), CourtDecisionInForceOn = body.CourtDecisionInForceOn,
+            Detail = body.Detail.Trim(), CourtDecisionReference = Input.Blank(body.CourtDecisionReference), CourtDecisionInForceOn = body.CourtDecisionInForceOn,
         };
         db.MandateCases.Add(mc);
         SuspendIfCourtDecided(member, mc);
@@ -270,6 +270,5 @@ public static class MandateCases
         if (version is { } v && v != record.Version) throw new DbUpdateConcurrencyException();
     }
 
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
 }

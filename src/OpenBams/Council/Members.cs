@@ -115,7 +115,7 @@ public static class Members
             MunicipalityId = municipalityId,
             FullName = body.FullName.Trim(),
             PersonalId = body.PersonalId?.Trim().ToUpperInvariant() is { Length: > 0 } p ? p : null,
-            Email = Blank(body.Email), Phone = Blank(body.Phone), Constituency = Blank(body.Constituency),
+            Email = Input.Blank(body.Email), Phone = Input.Blank(body.Phone), Constituency = Input.Blank(body.Constituency),
             ElectedOn = body.ElectedOn,
             MandateConfirmedOn = body.MandateConfirmedOn,
             MandateConfirmedBy = body.MandateConfirmedBy.Trim(),
@@ -219,5 +219,4 @@ public static class Members
     public static NotPermitted OnlyRecordKeepers() => new(new Text(
         "Bu əməliyyat bələdiyyənin katibinə, inzibatçısına və ya sədrinə aiddir", "This is for the municipality's secretary, administrator or chairman"));
 
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

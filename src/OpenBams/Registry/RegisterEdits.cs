@@ -1,3 +1,4 @@
+using OpenBams.Platform.Http;
 using Microsoft.EntityFrameworkCore;
 using OpenBams.Law;
 using OpenBams.Platform.Data;
@@ -80,13 +81,13 @@ public static class RegisterEdits
         m.PopulationSource = u.PopulationSource?.Trim();
         m.CouncilSizeOverride = u.CouncilSizeOverride;
         m.CouncilSizeJustification = u.CouncilSizeOverride is null ? null : u.CouncilSizeJustification?.Trim();
-        m.RegisterCertificateNumber = Blank(u.RegisterCertificateNumber);
+        m.RegisterCertificateNumber = Input.Blank(u.RegisterCertificateNumber);
         m.RegisterCertificateDate = u.RegisterCertificateDate;
-        m.CharterRegistrationNumber = Blank(u.CharterRegistrationNumber);
+        m.CharterRegistrationNumber = Input.Blank(u.CharterRegistrationNumber);
         m.CharterRegisteredOn = u.CharterRegisteredOn;
         if (u.TerritoryText != m.TerritoryText)
         {
-            m.TerritoryText = Blank(u.TerritoryText);
+            m.TerritoryText = Input.Blank(u.TerritoryText);
             // Units read from the text are replaced; dated units (from a merger) keep their history.
             m.TerritorialUnits.RemoveAll(t => t.ValidFrom is null && t.ValidTo is null);
             foreach (var (name, kind) in TerritoryText.Parse(m.TerritoryText))
@@ -145,8 +146,8 @@ public static class RegisterEdits
         m.EndedOn = c.EffectiveOn;
         m.History.Add(new MunicipalityEvent
         {
-            Kind = MunicipalityEventKind.Dissolved, On = c.EffectiveOn, ActTitle = c.ActTitle.Trim(), ActNumber = Blank(c.ActNumber),
-            ActDate = c.ActDate, Note = Blank(c.Note), RecordedAt = DateTime.UtcNow, RecordedBy = by,
+            Kind = MunicipalityEventKind.Dissolved, On = c.EffectiveOn, ActTitle = c.ActTitle.Trim(), ActNumber = Input.Blank(c.ActNumber),
+            ActDate = c.ActDate, Note = Input.Blank(c.Note), RecordedAt = DateTime.UtcNow, RecordedBy = by,
         });
         await db.SaveChangesAsync(ct);
         return [];
@@ -155,12 +156,11 @@ public static class RegisterEdits
     private static MunicipalityEvent Event(MunicipalityEventKind kind, Municipality other, MergerCommand c, string? by, DateTime now) => new()
     {
         Kind = kind, On = c.EffectiveOn, OtherMunicipalityId = other.Id, OtherMunicipalityName = other.Name,
-        ActTitle = c.ActTitle.Trim(), ActNumber = Blank(c.ActNumber), ActDate = c.ActDate, Note = Blank(c.Note),
+        ActTitle = c.ActTitle.Trim(), ActNumber = Input.Blank(c.ActNumber), ActDate = c.ActDate, Note = Input.Blank(c.Note),
         RecordedAt = now, RecordedBy = by,
     };
 
     public static string BaseName(string name) =>
         System.Text.RegularExpressions.Regex.Replace(name, @"\s*b[əo]l[əo]diyy[əoa]s?[iı]?\s*$", "").Trim();
 
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

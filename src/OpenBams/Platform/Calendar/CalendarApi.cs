@@ -197,7 +197,7 @@ public static class CalendarDays
         var row = new CalendarDayRecord
         {
             Date = input.Date, Kind = input.Kind, NameAz = input.NameAz.Trim(), NameEn = input.NameEn.Trim(),
-            FromSeeds = false, Source = Blank(input.Source),
+            FromSeeds = false, Source = Input.Blank(input.Source),
         };
         db.CalendarDays.Add(row);
         try
@@ -220,7 +220,7 @@ public static class CalendarDays
         if (row.Version != input.Version) return new(row, [], Stale: true);
         var errors = await ValidateAsync(db, input, id, ct);
         if (errors.Count > 0) return new(row, errors);
-        (row.Date, row.Kind, row.NameAz, row.NameEn, row.Source) = (input.Date, input.Kind, input.NameAz.Trim(), input.NameEn.Trim(), Blank(input.Source));
+        (row.Date, row.Kind, row.NameAz, row.NameEn, row.Source) = (input.Date, input.Kind, input.NameAz.Trim(), input.NameEn.Trim(), Input.Blank(input.Source));
         // An administrator's change makes the entry theirs, whatever generated it.
         row.FromSeeds = false;
         row.Version++;
@@ -287,7 +287,6 @@ public static class CalendarDays
         return db.CalendarDays.AsNoTracking().AnyAsync(d => d.Date == date && d.Id != (id ?? 0), ct);
     }
 
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
 
 /// <summary>Builds the kernel's <see cref="WorkingCalendar"/> from the editable data: the one calendar every module uses.</summary>
