@@ -74,6 +74,18 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         return page;
     }
 
+    /// <summary>A fresh session logged in through the login page, as a person does it.</summary>
+    protected async Task<IPage> LoginAsync(string userName, string password = TestApp.Password)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("input[name='UserName']", userName);
+        await page.FillAsync("input[name='Password']", password);
+        await page.Locator("form:has(input[name='Password']) [type='submit']").ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("#logout")).ToBeVisibleAsync();
+        return page;
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()

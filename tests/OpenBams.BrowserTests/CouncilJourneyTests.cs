@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -30,7 +29,7 @@ public sealed class CouncilJourneyTests(BrowserFixture fixture) : BrowserTest(fi
         try
         {
             App.Clock.SetToday(Monday);
-            var chairman = await LoginAsync(users[0]);
+            var chairman = await LoginAsync(users[0].User);
             await chairman.GotoAsync($"/Council/{municipalityId}");
             await Expect(chairman.Locator("#chairman")).ToContainTextAsync("Üzv 0");
 
@@ -61,7 +60,7 @@ public sealed class CouncilJourneyTests(BrowserFixture fixture) : BrowserTest(fi
             // The session day: four of five members register; the screen shows a quorum.
             App.Clock.SetToday(SessionDay);
             var members = new List<IPage> { chairman };
-            for (var i = 1; i < 4; i++) members.Add(await LoginAsync(users[i]));
+            for (var i = 1; i < 4; i++) members.Add(await LoginAsync(users[i].User));
             foreach (var m in members)
             {
                 await m.GotoAsync(sessionUrl);
@@ -117,7 +116,7 @@ public sealed class CouncilJourneyTests(BrowserFixture fixture) : BrowserTest(fi
 
             var pdf = await secretary.Context.APIRequest.GetAsync(await secretary.Locator("#protocol-pdf").GetAttributeAsync("href") ?? "");
             Assert.Equal("application/pdf", pdf.Headers["content-type"]);
-            var text = PdfText(await pdf.BodyAsync());
+            var text = Poppler.Text(await pdf.BodyAsync());
             Assert.Contains("İCLASIN PROTOKOLU № 1", text);
             Assert.Contains("06.03.2027", text);
             Assert.Contains("Bələdiyyə binası, iclas zalı", text);
@@ -154,17 +153,6 @@ public sealed class CouncilJourneyTests(BrowserFixture fixture) : BrowserTest(fi
         }
     }
 
-    private async Task<IPage> LoginAsync((string User, string Name) user)
-    {
-        var page = await NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("input[name='UserName']", user.User);
-        await page.FillAsync("input[name='Password']", TestApp.Password);
-        await page.Locator("form:has(input[name='Password']) [type='submit']").ClickAsync();
-        await Expect(page.Locator("#logout")).ToBeVisibleAsync();
-        return page;
-    }
-
     /// <summary>A five-seat council (EC 210.2: population under 500) whose chairman (member 0) is in office.</summary>
     private async Task<(int, List<(string User, string Name)>)> SetUpCouncilAsync()
     {
@@ -193,19 +181,5 @@ public sealed class CouncilJourneyTests(BrowserFixture fixture) : BrowserTest(fi
             users.Add(($"m{i}-{tag}", name));
         }
         return (id, users);
-    }
-
-    private static string PdfText(byte[] pdf)
-    {
-        var file = Path.Combine(Path.GetTempPath(), $"journey-{Guid.NewGuid():N}.pdf");
-        File.WriteAllBytes(file, pdf);
-        try
-        {
-            var p = Process.Start(new ProcessStartInfo("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"]) { RedirectStandardOutput = true })!;
-            var text = p.StandardOutput.ReadToEnd();
-            p.WaitForExit();
-            return text;
-        }
-        finally { File.Delete(file); }
     }
 }

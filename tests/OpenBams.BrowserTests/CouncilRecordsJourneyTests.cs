@@ -113,17 +113,6 @@ public sealed class CouncilRecordsJourneyTests(BrowserFixture fixture) : Browser
         }
     }
 
-    private async Task<IPage> LoginAsync(string user)
-    {
-        var page = await NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("input[name='UserName']", user);
-        await page.FillAsync("input[name='Password']", TestApp.Password);
-        await page.Locator("form:has(input[name='Password']) [type='submit']").ClickAsync();
-        await Expect(page.Locator("#logout")).ToBeVisibleAsync();
-        return page;
-    }
-
     /// <summary>A five-seat council (population under 500) with a secretary, five members with logins and one adopted decision.</summary>
     private async Task<(int, string, List<(string User, string Name)>, int)> SetUpAsync()
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -114,19 +113,4 @@ internal static class CouncilJson
 
     public static string Rule(this JsonElement problem) => problem.TryGetProperty("rule", out var r) ? r.GetString() ?? "" : "";
     public static string Field(this JsonElement problem) => problem.TryGetProperty("field", out var f) ? f.GetString() ?? "" : "";
-
-    public static string PdfText(byte[] pdf)
-    {
-        var file = Path.Combine(Path.GetTempPath(), $"council-{Guid.NewGuid():N}.pdf");
-        File.WriteAllBytes(file, pdf);
-        try
-        {
-            var p = Process.Start(new ProcessStartInfo("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"]) { RedirectStandardOutput = true })!;
-            var text = p.StandardOutput.ReadToEnd();
-            p.WaitForExit();
-            Assert.Equal(0, p.ExitCode);
-            return text;
-        }
-        finally { File.Delete(file); }
-    }
 }

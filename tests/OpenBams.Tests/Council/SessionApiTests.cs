@@ -140,7 +140,7 @@ public abstract class SessionApiTests(AppFixture fixture) : IAsyncLifetime
 
         var pdf = await c.Secretary.GetAsync($"{protocolUrl}/pdf");
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
-        var text = CouncilJson.PdfText(await pdf.Content.ReadAsByteArrayAsync());
+        var text = Poppler.Text(await pdf.Content.ReadAsByteArrayAsync());
         Assert.Contains("PROTOKOLU № 1", text);
         Assert.Contains("Bələdiyyə sədrinin seçilməsi", text);
         Assert.Contains("15.02.2027", text);
@@ -180,7 +180,7 @@ public abstract class SessionApiTests(AppFixture fixture) : IAsyncLifetime
         var pub = (await App.Client().GetFromJsonAsync<DecisionPage>($"/api/v1/public/decisions?municipality={c.MunicipalityId}", CouncilJson.Options))!;
         Assert.Equal([parkingDecision.Id], pub.Items.Select(d => d.Id));
         var decisionPdf = await App.Client().GetAsync($"/api/v1/public/decisions/{parkingDecision.Id}/pdf");
-        var decisionText = CouncilJson.PdfText(await decisionPdf.Content.ReadAsByteArrayAsync());
+        var decisionText = Poppler.Text(await decisionPdf.Content.ReadAsByteArrayAsync());
         Assert.Contains("QƏRAR № 2/2027", decisionText);
         Assert.Contains("Dayanacaq haqqı 0,08 ŞMV təyin edilsin", decisionText);
         Assert.Equal(HttpStatusCode.NotFound, (await App.Client().GetAsync($"/api/v1/public/decisions/{decisions.Items.Single(d => d.Number == 3).Id}")).StatusCode);
