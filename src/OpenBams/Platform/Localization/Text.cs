@@ -31,7 +31,8 @@ public static class Fmt
 {
     public static string Date(DateOnly? d) => d?.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture) ?? "—";
     public static string Date(DateTime? d) => d is null ? "—" : d.Value.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
-    public static string DateTime(DateTime? d) => d is null ? "—" : d.Value.ToLocalTime().ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);
+    /// <summary>A stored UTC moment in Baku time, whatever the server's time zone (legal days are Baku days, <see cref="Platform.Clock"/>).</summary>
+    public static string DateTime(DateTime? d) => d is null ? "—" : Platform.Clock.ToBaku(d.Value).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);
     public static string Number(int? n) => n is null ? "—" : n.Value.ToString("#,0", Text.English ? CultureInfo.GetCultureInfo("en-GB") : AzNumbers);
     public static string Money(OpenBams.Law.Money m) => m.Format(Text.Lang);
 
