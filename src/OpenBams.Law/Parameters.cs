@@ -86,5 +86,6 @@ public static class LegalParameterKeys
             new ParameterValue(new DateOnly(2006, 1, 1), 1.10m, Citation: null, FromSeeds: false,
                 "Value of the conditional financial unit (şərti maliyyə vahidi) set outside the seeds; verify before production"),
         ]),
+        .. Taxes.TaxParameters.Definitions,
     ];
 }

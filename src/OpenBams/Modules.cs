@@ -14,5 +14,6 @@ public static class Modules
         Platform.Calendar.CalendarApi.Map(api);
         Council.CouncilApi.Map(api);
         Council.CouncilDutiesApi.Map(api);
+        Taxes.TaxesApi.Map(api);
     }
 }

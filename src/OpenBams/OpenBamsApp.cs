@@ -37,6 +37,9 @@ public static class OpenBamsApp
         s.TryAddSingleton<Council.IMailChannel, Council.SmtpMailChannel>();
         s.TryAddSingleton<Council.ISmsChannel, Council.OutboxSmsChannel>();
         s.AddScoped<Council.Notifier>();
+        s.AddSingleton<Platform.Jobs.JobSignal>();
+        s.AddSingleton<Platform.Jobs.IJob, Taxes.AssessmentEngine>();
+        s.AddHostedService<Platform.Jobs.JobRunner>();
         s.AddDbContext<AppDb>(db.Configure);
         s.AddOpenBamsIdentity();
         s.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(db.DataDirectory, "keys")))

@@ -55,6 +55,7 @@ public abstract class TenancyTests(AppFixture fixture) : IAsyncLifetime
         _suffix = suffix;
         await SeedCouncilOfBAsync();
         await SeedCouncilDutiesOfBAsync();
+        await TaxesOfB.SeedAsync(App, _b, Marker, _councilOfB);
     }
 
     private readonly Dictionary<string, string> _councilOfB = new(StringComparer.OrdinalIgnoreCase);

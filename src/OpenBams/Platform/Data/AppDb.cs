@@ -63,6 +63,29 @@ public sealed class AppDb(DbContextOptions<AppDb> options, TenantAccessor tenant
     public DbSet<Council.CommissionMeetingSignature> CommissionMeetingSignatures => Set<Council.CommissionMeetingSignature>();
     public DbSet<Council.CitizensMeeting> CitizensMeetings => Set<Council.CitizensMeeting>();
     public DbSet<Council.CharterVersion> CharterVersions => Set<Council.CharterVersion>();
+    public DbSet<Lands.LandPlot> LandPlots => Set<Lands.LandPlot>();
+    public DbSet<Taxes.TaxSettings> TaxSettings => Set<Taxes.TaxSettings>();
+    public DbSet<Taxes.Taxpayer> Taxpayers => Set<Taxes.Taxpayer>();
+    public DbSet<Taxes.Building> Buildings => Set<Taxes.Building>();
+    public DbSet<Taxes.Vehicle> Vehicles => Set<Taxes.Vehicle>();
+    public DbSet<Taxes.ObjectHolding> ObjectHoldings => Set<Taxes.ObjectHolding>();
+    public DbSet<Taxes.TaxRate> TaxRates => Set<Taxes.TaxRate>();
+    public DbSet<Taxes.TaxRelief> TaxReliefs => Set<Taxes.TaxRelief>();
+    public DbSet<Taxes.AssessmentRun> AssessmentRuns => Set<Taxes.AssessmentRun>();
+    public DbSet<Taxes.PaymentNotice> PaymentNotices => Set<Taxes.PaymentNotice>();
+    public DbSet<Taxes.AssessmentLine> AssessmentLines => Set<Taxes.AssessmentLine>();
+    public DbSet<Taxes.TaxCharge> TaxCharges => Set<Taxes.TaxCharge>();
+    public DbSet<Taxes.Payment> Payments => Set<Taxes.Payment>();
+    public DbSet<Taxes.PaymentAllocation> PaymentAllocations => Set<Taxes.PaymentAllocation>();
+    public DbSet<Taxes.PaymentImport> PaymentImports => Set<Taxes.PaymentImport>();
+    public DbSet<Taxes.PaymentImportIssue> PaymentImportIssues => Set<Taxes.PaymentImportIssue>();
+    public DbSet<Taxes.DebtCertificate> DebtCertificates => Set<Taxes.DebtCertificate>();
+    public DbSet<Taxes.LocalPaymentReturn> LocalPaymentReturns => Set<Taxes.LocalPaymentReturn>();
+    public DbSet<Taxes.VoluntaryProject> VoluntaryProjects => Set<Taxes.VoluntaryProject>();
+    public DbSet<Taxes.ProjectSpending> ProjectSpendings => Set<Taxes.ProjectSpending>();
+    public DbSet<Taxes.TaxAudit> TaxAudits => Set<Taxes.TaxAudit>();
+    public DbSet<Taxes.AuditAct> AuditActs => Set<Taxes.AuditAct>();
+    public DbSet<Taxes.TaxComplaint> TaxComplaints => Set<Taxes.TaxComplaint>();
 
     public TenantContext Tenant => tenants.Current;
 
@@ -180,6 +203,7 @@ public sealed class AppDb(DbContextOptions<AppDb> options, TenantAccessor tenant
         });
 
         Council.CouncilSchema.Configure(b);
+        Taxes.TaxesSchema.Configure(b);
 
         ApplyTenantFilters(b);
     }

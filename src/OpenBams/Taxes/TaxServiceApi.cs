@@ -1,0 +1,8 @@
+namespace OpenBams.Taxes;
+
+public static class TaxServiceApi
+{
+    public static void Map(RouteGroupBuilder m)
+    {
+    }
+}
