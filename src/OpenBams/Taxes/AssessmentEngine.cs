@@ -136,46 +136,61 @@ public sealed class AssessmentEngine : IJob
                 await db.SaveChangesAsync(ct);
             }
         }
-        while (true)
+        // The next chunk is read and computed on its own connection while the current one is written: the database's
+        // write path and the kernel's arithmetic overlap instead of taking turns (two cores, half the wall time).
+        int after;
+        using (var scope = services.CreateScope())
+            after = (await System(scope).AssessmentRuns.AsNoTracking().FirstAsync(r => r.Id == runId, ct)).CursorTaxpayerId ?? 0;
+        var next = PrepareAsync(services, contexts, year, only, after, ct);
+        try
         {
-            using var scope = services.CreateScope();
-            var db = System(scope);
-            db.SuppressAudit = true; // the run's row changes every chunk; AssessChunkAsync writes the audit summary
-            var run = await db.AssessmentRuns.FirstAsync(r => r.Id == runId, ct);
-            if (run.Status == JobStatus.Cancelled) return;
-            var after = run.CursorTaxpayerId ?? 0;
-            var source = db.Taxpayers.AsNoTracking().Where(t => t.Id > after);
-            if (only is { } one) source = source.Where(t => t.MunicipalityId == one);
-            var chunk = await source.OrderBy(t => t.Id).Take(ChunkSize)
-                .Select(t => new TaxpayerRow(t.Id, t.MunicipalityId, t.Kind, t.Relief102_2, t.ReliefPlotId, t.Categories)).ToListAsync(ct);
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var now = Clock.UtcNow(time);
-            // The run row is written first: on SQLite that takes the write lock before ids are reserved, and a
-            // concurrent cancel shows up here as a version conflict.
-            run.LeaseUntil = now + Lease;
-            try { await db.SaveChangesAsync(ct); }
-            catch (DbUpdateConcurrencyException) { await tx.RollbackAsync(ct); continue; }
-            if (chunk.Count > 0)
+            while (true)
             {
-                var result = await AssessChunkAsync(db, contexts, run, chunk.Where(t => contexts.ContainsKey(t.MunicipalityId)).ToList(), now, ct);
-                run.CursorTaxpayerId = chunk[^1].Id;
-                run.TaxpayersDone += chunk.Count;
-                run.NoticesCreated += result.Created;
-                run.NoticesRevised += result.Revised;
-                run.NoticesUnchanged += result.Unchanged;
-                run.LinesWritten += result.Lines;
+                var prepared = await next;
+                var last = prepared.Chunk.Count < ChunkSize;
+                next = last ? null : PrepareAsync(services, contexts, year, only, prepared.Chunk[^1].Id, ct);
+                while (true)
+                {
+                    using var scope = services.CreateScope();
+                    var db = System(scope);
+                    db.SuppressAudit = true; // the run's row changes every chunk; WriteChunkAsync writes the audit summary
+                    var run = await db.AssessmentRuns.FirstAsync(r => r.Id == runId, ct);
+                    if (run.Status == JobStatus.Cancelled) return;
+                    await using var tx = await db.Database.BeginTransactionAsync(ct);
+                    var now = Clock.UtcNow(time);
+                    // The run row is written first: on SQLite that takes the write lock before ids are reserved, and a
+                    // concurrent cancel shows up here as a version conflict.
+                    run.LeaseUntil = now + Lease;
+                    try { await db.SaveChangesAsync(ct); }
+                    catch (DbUpdateConcurrencyException) { await tx.RollbackAsync(ct); continue; }
+                    if (prepared.Chunk.Count > 0)
+                    {
+                        var result = await WriteChunkAsync(db, contexts, run, prepared, now, ct);
+                        run.CursorTaxpayerId = prepared.Chunk[^1].Id;
+                        run.TaxpayersDone += prepared.Chunk.Count;
+                        run.NoticesCreated += result.Created;
+                        run.NoticesRevised += result.Revised;
+                        run.NoticesUnchanged += result.Unchanged;
+                        run.LinesWritten += result.Lines;
+                    }
+                    if (last)
+                    {
+                        run.MunicipalitiesDone = run.MunicipalitiesTotal;
+                        run.Status = JobStatus.Completed;
+                        run.FinishedAt = now;
+                        run.LeaseUntil = null;
+                    }
+                    await db.SaveChangesAsync(ct);
+                    await tx.CommitAsync(ct);
+                    break;
+                }
+                if (last) return;
             }
-            var last = chunk.Count < ChunkSize;
-            if (last)
-            {
-                run.MunicipalitiesDone = run.MunicipalitiesTotal;
-                run.Status = JobStatus.Completed;
-                run.FinishedAt = now;
-                run.LeaseUntil = null;
-            }
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            if (last) return;
+        }
+        finally
+        {
+            // A cancelled or failed run leaves a prefetch behind: let it finish so its connection is not torn down mid-query.
+            if (next is not null) try { await next; } catch { /* the run already reports its own outcome */ }
         }
     }
 
@@ -236,7 +251,7 @@ public sealed class AssessmentEngine : IJob
         }
     }
 
-    public sealed record ChunkResult(int Created, int Revised, int Unchanged, int Lines, HashSet<int> MunicipalitiesSeen);
+    public sealed record ChunkResult(int Created, int Revised, int Unchanged, int Lines);
 
     /// <summary>The computed lines of one taxpayer (kernel only, no I/O), for the engine and for previews.</summary>
     public static IReadOnlyList<AssessedLine> LinesFor(Context c, TaxpayerFacts t, IEnumerable<Holding> holdings)
@@ -301,21 +316,30 @@ public sealed class AssessmentEngine : IJob
 
     private sealed record ExistingNotice(int Id, int Number, int Revision, string Fingerprint, long Total, string Reference, string Code);
 
-    private static async Task<ChunkResult> AssessChunkAsync(AppDb db, Dictionary<int, Context> contexts, AssessmentRun run, List<TaxpayerRow> taxpayers, DateTime now,
-        CancellationToken ct)
+    private sealed record Pending(TaxpayerRow Taxpayer, IReadOnlyList<AssessedLine> Lines, string Fingerprint, Money Land, Money Property, ExistingNotice? Old);
+
+    /// <summary>One chunk read and computed, nothing written yet.</summary>
+    private sealed record Prepared(List<TaxpayerRow> Chunk, List<Pending> ToWrite, int Unchanged, Dictionary<(int, LocalTax, int), long> Charged);
+
+    /// <summary>Reads the next chunk of taxpayers after <paramref name="after"/> with everything they hold, and computes their lines.</summary>
+    private static async Task<Prepared> PrepareAsync(IServiceProvider services, Dictionary<int, Context> contexts, int year, int? only, int after, CancellationToken ct)
     {
-        var seen = taxpayers.Select(t => t.MunicipalityId).ToHashSet();
-        if (taxpayers.Count == 0) return new ChunkResult(0, 0, 0, 0, []);
-        var year = run.Year;
+        using var scope = services.CreateScope();
+        var db = System(scope);
+        var source = db.Taxpayers.AsNoTracking().Where(t => t.Id > after);
+        if (only is { } one) source = source.Where(t => t.MunicipalityId == one);
+        var chunk = await source.OrderBy(t => t.Id).Take(ChunkSize)
+            .Select(t => new TaxpayerRow(t.Id, t.MunicipalityId, t.Kind, t.Relief102_2, t.ReliefPlotId, t.Categories)).ToListAsync(ct);
+        var taxpayers = chunk.Where(t => contexts.ContainsKey(t.MunicipalityId)).ToList();
+        if (taxpayers.Count == 0) return new Prepared(chunk, [], 0, []);
         var first = taxpayers[0].Id;
         var lastId = taxpayers[^1].Id;
-        var only = run.MunicipalityId;
         var (holdings, plots, buildings, vehicles) = await ReadHoldingsAsync(db, only, first, lastId, year, null, ct);
         var sharedUnder = buildings.Values.Where(b => b.PlotId is { } p && contexts.TryGetValue(b.MunicipalityId, out var cx) && cx.SharedPlotArea.ContainsKey(p) && !plots.ContainsKey(p))
             .Select(b => b.PlotId!.Value).Distinct().ToList();
-        foreach (var chunk in sharedUnder.Chunk(2000))
+        foreach (var part in sharedUnder.Chunk(2000))
         {
-            var ids = chunk.ToList();
+            var ids = part.ToList();
             foreach (var p in await db.LandPlots.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(ct)) plots[p.Id] = p;
         }
         var existing = (await db.PaymentNotices.AsNoTracking()
@@ -330,7 +354,7 @@ public sealed class AssessmentEngine : IJob
             .ToDictionary(x => (x.TaxpayerId, x.Tax, x.Instalment), x => x.Sum);
 
         var byTaxpayer = holdings.ToLookup(h => h.TaxpayerId);
-        var toWrite = new List<(TaxpayerRow Taxpayer, IReadOnlyList<AssessedLine> Lines, string Fingerprint, Money Land, Money Property, ExistingNotice? Old)>();
+        var toWrite = new List<Pending>();
         var unchanged = 0;
         foreach (var t in taxpayers)
         {
@@ -347,9 +371,17 @@ public sealed class AssessmentEngine : IJob
             if (old is null && land + property == Money.Zero) continue; // nothing to pay, nothing issued before: no notice
             var fingerprint = TaxAssessment.Fingerprint(lines);
             if (old is not null && old.Fingerprint == fingerprint) { unchanged++; continue; }
-            toWrite.Add((t, lines, fingerprint, land, property, old));
+            toWrite.Add(new Pending(t, lines, fingerprint, land, property, old));
         }
-        if (toWrite.Count == 0) return new ChunkResult(0, 0, unchanged, 0, seen);
+        return new Prepared(chunk, toWrite, unchanged, charged);
+    }
+
+    /// <summary>Writes one prepared chunk inside the caller's transaction: notices, lines, charges, revisions and settlement.</summary>
+    private static async Task<ChunkResult> WriteChunkAsync(AppDb db, Dictionary<int, Context> contexts, AssessmentRun run, Prepared prepared, DateTime now, CancellationToken ct)
+    {
+        var (_, toWrite, unchanged, charged) = prepared;
+        var year = run.Year;
+        if (toWrite.Count == 0) return new ChunkResult(0, 0, unchanged, 0);
 
         var firstId = (int)await BulkWriter.ReserveIdsAsync(db, "PaymentNotices", toWrite.Count, ct);
         var newIn = toWrite.Where(w => w.Old is null).Select(w => w.Taxpayer.MunicipalityId).Distinct().ToList();
@@ -421,7 +453,7 @@ public sealed class AssessmentEngine : IJob
                 At = now, UserName = run.RequestedBy, MunicipalityId = m, Entity = nameof(PaymentNotice), EntityId = $"run {run.Id}", Action = "create",
                 After = $"{{\"year\":{year},\"created\":{created},\"revised\":{revised},\"lines\":{written}}}", Reason = "LML 18.11 annual assessment",
             });
-        return new ChunkResult(toWrite.Count(w => w.Old is null), superseded.Count, unchanged, lineRows.Count, seen);
+        return new ChunkResult(toWrite.Count(w => w.Old is null), superseded.Count, unchanged, lineRows.Count);
     }
 
     private static Money Sum(IEnumerable<AssessedLine> lines, LocalTax tax) => lines.Where(l => l.Tax == tax).Aggregate(Money.Zero, (s, l) => s + l.Net);
