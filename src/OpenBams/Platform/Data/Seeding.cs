@@ -136,13 +136,17 @@ public static class Seeding
         const string chars = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";
         string[] first = ["Əli", "Leyla", "Rəşad", "Aynur", "Elvin", "Günay", "Tural", "Nigar", "Orxan", "Səbinə"];
         string[] last = ["Məmmədov", "Əliyeva", "Hüseynov", "Quliyeva", "İsmayılov", "Həsənova", "Babayev", "Kərimova", "Rzayev", "Nəsirova"];
+        var residents = new List<(string Name, string Fin)>();
         for (var i = 1; i <= 20; i++)
         {
             var fin = new string(Enumerable.Range(0, 7).Select(_ => chars[rnd.Next(chars.Length)]).ToArray());
             await EnsureUserAsync(db, users, $"sakin{i}", $"{first[i % 10]} {last[(i * 3) % 10]}", fin, Role.Resident, demo.Id);
+            var resident = (await users.FindByNameAsync($"sakin{i}"))!;
+            residents.Add((resident.FullName, resident.PersonalId!));
         }
         logins.Add(new DemoLogin("sakin1 … sakin20", Role.Resident.ToString(), demo.Name));
         var today = OpenBams.Platform.Clock.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>());
+        await Taxes.TaxesDemo.LoadAsync(db, demo, residents, today, ct);
         var seats = await Council.CouncilDemo.LoadAsync(db, users, demo, DemoPassword, today, ct);
         if (seats > 0) logins.Add(new DemoLogin($"uzv, uzv3 … uzv{seats}", "CouncilMember (session today)", demo.Name));
         return logins;

@@ -1,0 +1,101 @@
+using Microsoft.EntityFrameworkCore;
+using OpenBams.Council;
+using OpenBams.Lands;
+using OpenBams.Law.Council;
+using OpenBams.Law.Taxes;
+using OpenBams.Platform.Data;
+using OpenBams.Registry;
+
+namespace OpenBams.Taxes;
+
+/// <summary>
+/// The demo's taxes: last December's two-thirds decision on the land and property tax rates (SL 43.3) with the rates in
+/// force from 1 January, a taxpayer for each synthetic resident (by the resident's FIN, so /MyTaxes shows them their
+/// account), a plot each, houses and a car for some, and this year's assessment queued as the background job would be.
+/// </summary>
+public static class TaxesDemo
+{
+    public static async Task<bool> LoadAsync(AppDb db, Municipality demo, IReadOnlyList<(string Name, string Fin)> residents, DateOnly today, CancellationToken ct)
+    {
+        if (await db.Taxpayers.AnyAsync(t => t.MunicipalityId == demo.Id, ct)) return false;
+        var year = today.Year;
+        db.TaxSettings.Add(new TaxSettings { MunicipalityId = demo.Id, SettlementGroup = "baku" });
+        var decision = await RatesDecisionAsync(db, demo, new DateOnly(year - 1, 12, 10), ct);
+        var from = new DateOnly(year, 1, 1);
+        foreach (var (cls, rate) in new[] { (RateClasses.Residential("baku"), 0.4m), (RateClasses.NonResidential("baku"), 10m), (RateClasses.Building, 0.1m),
+                     (RateClasses.Vehicle(VehicleKind.Automobile), 0.02m) })
+            db.TaxRates.Add(new TaxRate { MunicipalityId = demo.Id, RateClass = cls, Rate = rate, ValidFrom = from, DecisionId = decision.Id,
+                DecisionCode = $"{decision.Number}/{decision.Year}", RecordedAt = DateTime.UtcNow, RecordedBy = "demo" });
+
+        var rnd = new Random(18);
+        var since = new DateOnly(2019, 3, 1);
+        string[] streets = ["Mərkəzi küçə", "Bağlar küçəsi", "Neftçilər küçəsi", "Məktəb küçəsi", "Çinar küçəsi"];
+        var people = residents.Select((r, i) => new Taxpayer
+        {
+            MunicipalityId = demo.Id, Kind = TaxpayerKind.NaturalPerson, PersonalId = r.Fin, Name = r.Name, Address = $"{streets[i % streets.Length]} {i + 3}",
+            Phone = $"+99450{rnd.Next(1_000_000, 9_999_999)}", Relief102_2 = i == 0, RegisteredOn = since, SearchKey = Search(r.Name),
+        }).ToList();
+        db.Taxpayers.AddRange(people);
+        var plots = people.Select((t, i) => new LandPlot
+        {
+            MunicipalityId = demo.Id, Address = t.Address, AreaSqm = 300 + rnd.Next(9) * 100, Category = i % 7 == 6 ? LandCategory.NonResidential : LandCategory.Residential,
+            SearchKey = Search(t.Address),
+        }).ToList();
+        db.LandPlots.AddRange(plots);
+        await db.SaveChangesAsync(ct);
+        var houses = new List<(Taxpayer, Building)>();
+        for (var i = 0; i < people.Count; i++)
+        {
+            Hold(db, people[i], ObjectKind.LandPlot, plots[i].Id, since);
+            if (i % 2 == 0)
+            {
+                var b = new Building { MunicipalityId = demo.Id, PlotId = plots[i].Id, Address = $"{people[i].Address}, yaşayış evi", AreaSqm = 80 + rnd.Next(120),
+                    Value = 20_000 + rnd.Next(60) * 1_000, ValuationSource = ValuationSource.MunicipalValuation, SearchKey = Search(people[i].Address) };
+                db.Buildings.Add(b);
+                houses.Add((people[i], b));
+            }
+        }
+        var car = new Vehicle { MunicipalityId = demo.Id, Kind = VehicleKind.Automobile, RegistrationNumber = "90-AB-118", EngineCc = 1_800, SearchKey = "90 ab 118" };
+        db.Vehicles.Add(car);
+        await db.SaveChangesAsync(ct);
+        foreach (var (t, b) in houses) Hold(db, t, ObjectKind.Building, b.Id, since);
+        Hold(db, people[1], ObjectKind.Vehicle, car.Id, since);
+        await db.SaveChangesAsync(ct);
+        await AssessmentEngine.QueueAsync(db, demo.Id, year, "demo", TimeProvider.System, ct);
+        return true;
+    }
+
+    private static void Hold(AppDb db, Taxpayer t, ObjectKind kind, int objectId, DateOnly since) =>
+        db.ObjectHoldings.Add(new ObjectHolding { MunicipalityId = t.MunicipalityId, TaxpayerId = t.Id, ObjectKind = kind, ObjectId = objectId, From = since,
+            ShareNumerator = 1, ShareDenominator = 1, Right = HoldingRight.Ownership, RegisteredOn = since, TitleReceivedOn = since });
+
+    private static string Search(string s) => Platform.Search.SpellingFold.Fold(s);
+
+    /// <summary>A closed session of last December where all members voted for the rates: a decision with two thirds of the members (SL 43.3).</summary>
+    private static async Task<CouncilDecision> RatesDecisionAsync(AppDb db, Municipality demo, DateOnly on, CancellationToken ct)
+    {
+        const string title = "Torpaq və əmlak vergilərinin dərəcələri haqqında";
+        var members = demo.CouncilSize().Seats ?? 5;
+        var session = new CouncilSession { MunicipalityId = demo.Id, Place = "Biləcəri bələdiyyəsinin iclas zalı (demo)", CalledBy = "demo", ScheduledOn = on,
+            CalledOn = on.AddDays(-6), Members = members, Status = SessionStatus.Closed, AgendaApproved = true };
+        db.CouncilSessions.Add(session);
+        await db.SaveChangesAsync(ct);
+        var item = new AgendaItem { MunicipalityId = demo.Id, SessionId = session.Id, Number = 1, Title = title, Area = DecisionArea.LocalTaxesAndPayments,
+            Rule = MajorityRule.TwoThirdsOfMembers, Status = AgendaItemStatus.Adopted };
+        db.AgendaItems.Add(item);
+        await db.SaveChangesAsync(ct);
+        var (required, _) = Voting.Threshold(MajorityRule.TwoThirdsOfMembers, MajorityBase.AllMembers, members, members);
+        var vote = new CouncilVote { MunicipalityId = demo.Id, SessionId = session.Id, AgendaItemId = item.Id, Members = members, Present = members, For = members,
+            Required = required, Adopted = true, Rule = MajorityRule.TwoThirdsOfMembers, Status = VoteStatus.Closed };
+        db.CouncilVotes.Add(vote);
+        await db.SaveChangesAsync(ct);
+        var number = (await db.CouncilDecisions.Where(d => d.MunicipalityId == demo.Id && d.Year == on.Year).MaxAsync(d => (int?)d.Number, ct) ?? 0) + 1;
+        var decision = new CouncilDecision { MunicipalityId = demo.Id, Year = on.Year, Number = number, AdoptedOn = on, SessionId = session.Id, AgendaItemId = item.Id,
+            VoteId = vote.Id, Area = DecisionArea.LocalTaxesAndPayments, Title = title, Text = "Torpaq və əmlak vergilərinin dərəcələri 1 yanvardan təsdiq edilsin.",
+            Rule = MajorityRule.TwoThirdsOfMembers, Members = members, Present = members, For = members, Required = required, Status = DecisionStatus.Signed,
+            SignedAt = DateTime.UtcNow, OversightDueOn = on.AddDays(7) };
+        db.CouncilDecisions.Add(decision);
+        await db.SaveChangesAsync(ct);
+        return decision;
+    }
+}
