@@ -226,6 +226,8 @@ public sealed class AssessmentEngine : IJob
             var reliefs = (await db.TaxReliefs.AsNoTracking().Where(r => (one == null || r.MunicipalityId == one) && r.ValidFrom <= jan1 && (r.ValidTo == null || r.ValidTo >= jan1))
                 .ToListAsync(ct)).Where(r => !revoked.Contains(r.DecisionId)).ToLookup(r => r.MunicipalityId);
             var reduction = Money.Manat((await LegalParameters.OnAsync(db, TaxParameters.Relief102_2, jan1, ct))?.Value ?? 0m);
+            // LML 18.5 fixes the agricultural rate itself; a council's (reduced, LTP 10.2) rate for the class takes its place.
+            var agricultural = (await LegalParameters.OnAsync(db, TaxParameters.AgriculturalPerPoint, jan1, ct))?.Value;
             var sharedPlots = await db.LandPlots.AsNoTracking().Where(p => p.ApportionByBuildingArea && (one == null || p.MunicipalityId == one))
                 .Select(p => new { p.Id, p.MunicipalityId }).ToListAsync(ct);
             var sharedIds = sharedPlots.Select(p => p.Id).ToList();
@@ -243,7 +245,8 @@ public sealed class AssessmentEngine : IJob
                 MunicipalityId = m, Year = year, Today = today, SettlementGroup = settings.GetValueOrDefault(m) ?? "villages",
                 Rates = rates[m].GroupBy(r => r.RateClass, StringComparer.OrdinalIgnoreCase)
                     .Select(g => g.OrderByDescending(r => r.ValidFrom).ThenByDescending(r => r.Id).First()).Where(r => !r.Abolished)
-                    .ToDictionary(r => r.RateClass, r => new RateInForce(r.RateClass, r.Rate, r.DecisionCode, r.ValidFrom), StringComparer.OrdinalIgnoreCase),
+                    .ToDictionary(r => r.RateClass, r => new RateInForce(r.RateClass, r.Rate, r.DecisionCode, r.ValidFrom), StringComparer.OrdinalIgnoreCase)
+                    .WithStatutory(agricultural is { } a ? new RateInForce(RateClasses.Agricultural, a, "LML 18.5", jan1) : null),
                 Reliefs = reliefs[m].Select(r => new ReliefInForce(r.Id, r.Tax, r.Category, r.Kind, r.Value, r.RateClass, r.DecisionCode)).ToList(),
                 Reduction102_2 = reduction,
                 SharedPlotArea = sharedBy[m].ToDictionary(id => id, id => areas[id]),
@@ -555,4 +558,13 @@ public sealed class AssessmentEngine : IJob
         return (holdings, plots, buildings, vehicles);
     }
 
+}
+
+internal static class RatesInForce
+{
+    public static Dictionary<string, RateInForce> WithStatutory(this Dictionary<string, RateInForce> rates, RateInForce? statutory)
+    {
+        if (statutory is not null) rates.TryAdd(statutory.RateClass, statutory);
+        return rates;
+    }
 }

@@ -129,6 +129,21 @@ public abstract class AssessmentEngineTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task LML_18_5_agricultural_land_is_taxed_at_the_statutory_rate_without_a_council_rate()
+    {
+        var s = await TaxScenario.CreateAsync(App);
+        var t = await s.TaxpayerAsync("DDD0002", "Nigar Həsənova");
+        var field = await s.PlotAsync(25_000, LandCategory.Agricultural, points: 41);
+        await s.HoldAsync(t.Id, ObjectKind.LandPlot, field.Id, new DateOnly(2019, 1, 1));
+        await s.AssessAsync(Year);
+        var notice = Assert.Single(await s.NoticesAsync(t.Id));
+        // 2.5 ha × 41 points × 0.06 manat = 6.15 manat (LML 18.5), in halves of 3.08 and 3.07 (LML 18.13).
+        Assert.Equal(615, notice.TotalQepik);
+        Assert.Equal(308, notice.FirstQepik);
+        Assert.Equal(307, notice.SecondQepik);
+    }
+
+    [Fact]
     public async Task Only_the_tax_service_starts_a_run_and_a_second_run_of_the_same_year_waits()
     {
         var s = await TaxScenario.CreateAsync(App);
