@@ -107,7 +107,7 @@ public static class TaxRegister
         var t = new Taxpayer { MunicipalityId = actor.MunicipalityId, Name = "", SearchKey = "", RegisteredOn = Clock.Today(time) };
         await ApplyAsync(db, t, input, ct);
         db.Taxpayers.Add(t);
-        await db.SaveChangesAsync(ct);
+        await SaveTaxpayerAsync(db, t, ct);
         return TaxpayerView.Of(t);
     }
 
@@ -118,8 +118,20 @@ public static class TaxRegister
         RequireVersion(input.Version);
         db.Entry(t).Property(x => x.Version).OriginalValue = input.Version!.Value;
         await ApplyAsync(db, t, input, ct);
-        await db.SaveChangesAsync(ct);
+        await SaveTaxpayerAsync(db, t, ct);
         return TaxpayerView.Of(t);
+    }
+
+    /// <summary>Two clerks registering the same person at once: the unique index decides, and the loser gets the 409 the check gives.</summary>
+    private static async Task SaveTaxpayerAsync(AppDb db, Taxpayer t, CancellationToken ct)
+    {
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+        {
+            var field = t.PersonalId is not null ? "personalId" : "taxId";
+            throw new InputError(field, new Text("Bu FİN və ya VÖEN ilə vergi ödəyicisi artıq qeydiyyatdadır", "A taxpayer with this FIN or VÖEN is already registered"),
+                StatusCodes.Status409Conflict);
+        }
     }
 
     /// <summary>LTP 5.2: a natural person by FIN (VÖEN too if an entrepreneur), a legal person by VÖEN; each once per municipality.</summary>
