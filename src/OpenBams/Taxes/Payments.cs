@@ -210,7 +210,10 @@ public static class Payments
             if (!StatementFormat.TryTarget(reference, out var target, out var error) || target.Notice is null)
                 throw new InputError("reference", error ?? new Text("Portal yalnız ödəniş bildirişinin istinadını qəbul edir", "The portal takes a payment notice's reference only"));
             var r = target.Reference;
-            var notice = await db.PaymentNotices.AsNoTracking().Where(n => n.Reference == r && n.IsCurrent).Select(n => new { n.MunicipalityId, n.TaxpayerId }).FirstOrDefaultAsync(ct)
+            // Through the key the reference carries (municipality, year, number): notices have no index on the reference itself.
+            var (rm, ry, rn) = (target.Notice.Value.MunicipalityId, target.Notice.Value.Year, target.Notice.Value.Number);
+            var notice = await db.PaymentNotices.AsNoTracking().Where(n => n.MunicipalityId == rm && n.Year == ry && n.Number == rn && n.IsCurrent)
+                .Select(n => new { n.MunicipalityId, n.TaxpayerId }).FirstOrDefaultAsync(ct)
                 ?? throw new InputError("reference", new Text("Bu istinadla ödəniş bildirişi yoxdur", "No payment notice has this reference"), StatusCodes.Status404NotFound);
             var name = await db.Taxpayers.AsNoTracking().Where(t => t.Id == notice.TaxpayerId).Select(t => t.Name).FirstAsync(ct);
             return new Account(notice.MunicipalityId, notice.TaxpayerId, r, name);
@@ -309,7 +312,7 @@ public static class Payments
                 // The payment is written first (on SQLite that takes the write lock), then its account is locked and settled.
                 await BulkWriter.WriteAsync(db, PortalTable, [[account.MunicipalityId, account.TaxpayerId, qepik, paidOn, now, (int)channel, account.Reference, payerName,
                     externalId, (int)PaymentStatus.Posted, recordedBy, body.Fin?.Trim().ToUpperInvariant() is { Length: > 0 and <= 10 } f ? f : null, transaction,
-                    AssessmentEngine.NewCode(), hash]], ct);
+                    NewReceiptCode(), hash]], ct);
                 id = await db.Payments.Where(p => p.ExternalId == externalId).Select(p => p.Id).FirstAsync(ct);
                 await LockAccountsAsync(db, [account.TaxpayerId], ct);
                 await Ledger.SettleAsync(db, [account.TaxpayerId], now, await Ledger.Rules.LoadAsync(db, Clock.Today(time), ct), ct);
@@ -332,6 +335,17 @@ public static class Payments
             }
             return (await ReceiptAsync(db, id, lang, time, ct), true);
         }
+    }
+
+    /// <summary>20 random characters (100 bits): a receipt is opened by its code, which cannot be guessed from the payment's id.</summary>
+    private static string NewReceiptCode()
+    {
+        const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        Span<byte> bytes = stackalloc byte[20];
+        RandomNumberGenerator.Fill(bytes);
+        var chars = new char[20];
+        for (var i = 0; i < 20; i++) chars[i] = alphabet[bytes[i] & 31];
+        return new string(chars);
     }
 
     private static string RequestHash(PortalPaymentRequest b, decimal amount, PaymentChannel channel, string? payerName, string? transaction)

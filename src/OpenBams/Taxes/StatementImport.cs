@@ -415,21 +415,31 @@ public static class StatementImport
         db.SuppressAudit = true;
         var ok = batch.Where(c => c.Ok).ToList();
 
-        var refs = ok.Where(c => c.Target.Notice is not null).Select(c => c.Target.Reference).Distinct().ToList();
-        var notices = new Dictionary<string, (int M, int T)>(refs.Count);
-        if (refs.Count > 0)
-            foreach (var n in await db.PaymentNotices.AsNoTracking().Where(n => n.IsCurrent && refs.Contains(n.Reference))
-                         .Select(n => new { n.Reference, n.MunicipalityId, n.TaxpayerId }).ToListAsync(ct))
-                notices[n.Reference] = (n.MunicipalityId, n.TaxpayerId);
+        // A reference carries its notice's key (municipality, year, number): one query per municipality and year through the
+        // unique index on PaymentNotices (notices have no index on the reference text).
+        var notices = new Dictionary<string, (int M, int T)>();
+        foreach (var g in ok.Where(c => c.Target.Notice is not null).Select(c => c.Target.Notice!.Value).Distinct()
+                     .GroupBy(r => (r.MunicipalityId, r.Year)))
+        {
+            var (gm, gy) = g.Key;
+            var numbers = g.Select(r => r.Number).ToList();
+            foreach (var n in await db.PaymentNotices.AsNoTracking().Where(n => n.MunicipalityId == gm && n.Year == gy && numbers.Contains(n.Number) && n.IsCurrent)
+                         .Select(n => new { n.Number, n.MunicipalityId, n.TaxpayerId }).ToListAsync(ct))
+                notices[PaymentReference.Create(gy, gm, n.Number).Value] = (n.MunicipalityId, n.TaxpayerId);
+        }
 
         var projectIds = ok.Where(c => c.Target.ProjectId is not null).Select(c => c.Target.ProjectId!.Value).Distinct().ToList();
         var projects = projectIds.Count == 0 ? [] : await db.VoluntaryProjects.AsNoTracking().Where(p => projectIds.Contains(p.Id))
             .Select(p => new { p.Id, p.MunicipalityId, p.Name, p.OpenedOn, p.ClosedOn }).ToDictionaryAsync(p => p.Id, ct);
         // A voluntary payment of a registered taxpayer is linked to them (by FIN or VÖEN in the project's municipality).
         var payerIds = ok.Where(c => c.Target.ProjectId is not null && c.PayerId is not null).Select(c => c.PayerId!).Distinct().ToList();
-        var payers = payerIds.Count == 0 ? [] : await db.Taxpayers.AsNoTracking()
-            .Where(t => payerIds.Contains(t.PersonalId!) || payerIds.Contains(t.TaxId!))
-            .Select(t => new { t.Id, t.MunicipalityId, t.PersonalId, t.TaxId }).ToListAsync(ct);
+        // Per project municipality, through the (municipality, FIN) and (municipality, VÖEN) indexes.
+        var payers = new List<(int Id, int MunicipalityId, string? PersonalId, string? TaxId)>();
+        if (payerIds.Count > 0)
+            foreach (var pm in projects.Values.Select(p => p.MunicipalityId).Distinct())
+                payers.AddRange((await db.Taxpayers.AsNoTracking()
+                    .Where(t => t.MunicipalityId == pm && (payerIds.Contains(t.PersonalId!) || payerIds.Contains(t.TaxId!)))
+                    .Select(t => new { t.Id, t.MunicipalityId, t.PersonalId, t.TaxId }).ToListAsync(ct)).Select(t => (t.Id, t.MunicipalityId, t.PersonalId, t.TaxId)));
 
         foreach (var c in ok)
         {
@@ -451,7 +461,7 @@ public static class StatementImport
                 else
                 {
                     (c.MunicipalityId, c.ProjectId) = (p.MunicipalityId, p.Id);
-                    c.TaxpayerId = payers.FirstOrDefault(t => t.MunicipalityId == p.MunicipalityId && (t.PersonalId == c.PayerId || t.TaxId == c.PayerId))?.Id ?? 0;
+                    c.TaxpayerId = payers.FirstOrDefault(t => t.MunicipalityId == p.MunicipalityId && (t.PersonalId == c.PayerId || t.TaxId == c.PayerId)).Id;
                 }
             }
         }
