@@ -363,14 +363,6 @@ public static class Payments
         return await ReceiptOfAsync(db, p, lang, time, ct);
     }
 
-    /// <summary>A receipt by its random code (the pay page's receipt link): ids are guessable, codes are not.</summary>
-    public static async Task<ReceiptView?> ReceiptByCodeAsync(AppDb db, string code, string lang, TimeProvider time, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(code) || code.Length > 32) return null;
-        var p = await db.Payments.AsNoTracking().FirstOrDefaultAsync(x => x.ReceiptCode == code, ct);
-        return p is null ? null : await ReceiptOfAsync(db, p, lang, time, ct);
-    }
-
     private static async Task<ReceiptView> ReceiptOfAsync(AppDb db, Payment p, string lang, TimeProvider time, CancellationToken ct)
     {
         var entries = await db.PaymentAllocations.AsNoTracking().Where(a => a.PaymentId == p.Id).ToListAsync(ct);
@@ -385,13 +377,13 @@ public static class Payments
             var today = Clock.Today(time);
             remaining = (await Ledger.PositionAsync(db, tid, today, await Ledger.Rules.LoadAsync(db, today, ct), lang, ct)).TotalToPay.Amount;
         }
-        return new ReceiptView(p.Id, p.ReceiptCode ?? "", $"/Portal/Receipt/{p.ReceiptCode}", p.MunicipalityId, await MunicipalityNameAsync(db, p.MunicipalityId, ct),
+        return new ReceiptView(p.Id, p.ReceiptCode ?? "", $"/api/v1/payment-portal/payments/{p.Id}/receipt.pdf", p.MunicipalityId, await MunicipalityNameAsync(db, p.MunicipalityId, ct),
             p.Reference, Mask(name), p.PayerName, Money.FromQepik(p.AmountQepik).Amount, p.PaidOn, DateTime.SpecifyKind(p.RecordedAt, DateTimeKind.Utc), p.Channel,
             p.TransactionId, p.Status, paid, p.Status == PaymentStatus.Posted ? Money.FromQepik(p.AmountQepik - allocated).Amount : 0m, remaining);
     }
 
-    /// <summary>A printable receipt with a QR code of its page.</summary>
-    public static byte[] ReceiptPdf(ReceiptView r, string url, string lang)
+    /// <summary>A printable receipt; its random code is what the portal and the payer quote (ids can be guessed).</summary>
+    public static byte[] ReceiptPdf(ReceiptView r, string lang)
     {
         string L(string az, string en) => lang == "en" ? en : az;
         string M(decimal v) => Money.Manat(v).Format(lang);
@@ -416,7 +408,6 @@ public static class Payments
             r.Paid.Select(i => (IReadOnlyList<string?>)[i.TaxName, i.Year.ToString(CultureInfo.InvariantCulture), i.Instalment.ToString(CultureInfo.InvariantCulture), M(i.Amount)]),
             [4, 1, 1, 2]);
         pdf.KeyValues([(L("Kredit (artıq ödəniş)", "Credit (overpayment)"), M(r.Credit)), (L("Qalan borc", "Still due"), M(r.RemainingDue))]);
-        pdf.VerificationQr(url, L("Qəbzi portalda yoxlayın", "Check the receipt on the portal"));
         return pdf.ToBytes();
     }
 
