@@ -20,6 +20,8 @@ public sealed class ImportOptions
     public int BatchSize { get; init; } = StatementImport.DefaultBatchSize;
     /// <summary>Called after each committed batch of bookings with its number (1, 2, …); a test throws here to simulate a crash.</summary>
     public Func<int, Task>? AfterBatch { get; init; }
+    /// <summary>Called after each checked batch of the first pass (1, 2, …).</summary>
+    public Func<int, Task>? AfterCheckBatch { get; init; }
 }
 
 /// <summary>
@@ -274,6 +276,7 @@ public static class StatementImport
             var v = new Validation { Import = import, Header = header, Staged = staged, Today = Clock.Today(time) };
             var batch = new List<Candidate>(Math.Min(o.BatchSize, 100_000));
             var lineNo = 1;
+            var checkedBatches = 0;
             string? line;
             while ((line = await reader.ReadLineAsync(ct)) is not null)
             {
@@ -284,6 +287,7 @@ public static class StatementImport
                 {
                     await CheckBatchAsync(services, v, batch, time, ct);
                     batch.Clear();
+                    if (o.AfterCheckBatch is not null) await o.AfterCheckBatch(++checkedBatches);
                 }
             }
             if (batch.Count > 0) await CheckBatchAsync(services, v, batch, time, ct);
