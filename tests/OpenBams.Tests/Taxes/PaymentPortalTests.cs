@@ -72,7 +72,11 @@ public abstract class PaymentPortalTests(AppFixture fixture)
         Assert.Equal((first.PaymentId, first.ReceiptCode), (again.PaymentId, again.ReceiptCode));
         Assert.Equal(20, first.ReceiptCode.Length);
         Assert.Equal([(1, 15.00m), (2, 5.00m)], first.Paid.Select(p => (p.Instalment, p.Amount))); // oldest due first
-        Assert.Equal((0m, 10.00m, PaymentChannel.PaymentPortal), (first.Credit, first.RemainingDue, first.Channel));
+        Assert.Equal((0m, PaymentChannel.PaymentPortal), (first.Credit, first.Channel));
+        // Still due: the second half's 10.00 and, as it is overdue today, its accrued interest (FL 7.1.11), as the portal shows it.
+        var due = (await hop.GetFromJsonAsync<DueView>($"{Portal}/due?reference={a.Notice.Reference}", TaxJson.Options))!;
+        Assert.Equal((10.00m, due.Total), (due.Outstanding, first.RemainingDue));
+        Assert.True(due.AccruedInterest > 0m);
         var payments = await a.S.PaymentsOfAsync(a.Taxpayer.Id);
         var p = Assert.Single(payments);
         Assert.Equal(("portal:" + key, transaction, 2000L), (p.ExternalId, p.TransactionId, p.AmountQepik));

@@ -74,7 +74,7 @@ internal static class PaymentsSetup
         var until = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (true)
         {
-            var view = (await (client ?? s.Accountant).GetFromJsonAsync<PaymentImportView>($"{s.Api}/imports/{importId}", TaxJson.Options))!;
+            var view = (await (client ?? s.Accountant).GetFromJsonAsync<PaymentImportView>($"{s.Api}/imports/{importId}?lang=en", TaxJson.Options))!;
             if (view.Finished) return view;
             if (DateTime.UtcNow > until) throw new TimeoutException($"Import {importId} still {view.Status} at {view.Percent}%");
             await Task.Delay(50);
