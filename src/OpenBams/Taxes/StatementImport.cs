@@ -116,6 +116,27 @@ public static class StatementImport
         bool applyValidLines, bool dryRun, string createdBy, TimeProvider time, CancellationToken ct, bool holdForCaller = false) =>
         await CreateAsync(db, await StoreAsync(settings, content, time, ct), fileName, municipalityId, applyValidLines, dryRun, createdBy, time, ct, holdForCaller);
 
+    /// <summary>
+    /// Imports a statement file to its end in the caller's task, without HTTP and without the background job (the benchmark,
+    /// scripts): stores a copy under the data directory, creates the import already claimed, runs both passes and returns
+    /// the finished import row. <paramref name="municipalityId"/> null is a national statement.
+    /// </summary>
+    public static async Task<PaymentImport> ImportFileAsync(IServiceProvider services, string path, int? municipalityId, bool applyValidLines,
+        string createdBy, CancellationToken ct, ImportOptions? options = null)
+    {
+        var time = services.GetRequiredService<TimeProvider>();
+        int id;
+        using (var scope = services.CreateScope())
+        {
+            await using var content = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
+            id = (await CreateAsync(System(scope), services.GetRequiredService<DatabaseSettings>(), content, Path.GetFileName(path), municipalityId, applyValidLines,
+                dryRun: false, createdBy, time, ct, holdForCaller: true)).Id;
+        }
+        await RunAsync(services, id, ct, options);
+        using (var scope = services.CreateScope())
+            return await System(scope).PaymentImports.AsNoTracking().FirstAsync(i => i.Id == id, ct);
+    }
+
     private static AppDb System(IServiceScope scope)
     {
         scope.ServiceProvider.GetRequiredService<TenantAccessor>().Use(TenantContext.System);
