@@ -53,6 +53,9 @@ public static class PaymentImports
         _ when i.ErrorLines > 0 && !i.ApplyValidLines => new(
             $"Heç nə qeyd olunmayıb: {i.ErrorLines} sətirdə səhv var və «düzgün sətirləri tətbiq et» seçilməyib. Səhvləri düzəldib faylı yenidən yükləyin",
             $"Nothing booked: {i.ErrorLines} lines have errors and \"apply valid lines\" was not chosen. Fix them and upload the file again"),
+        _ when i.AppliedLines == 0 && i.ValidLines == 0 && i.ErrorLines == 0 && i.DuplicateLines > 0 => new(
+            $"Yeni heç nə yoxdur: {i.DuplicateLines} sətrin hamısı artıq qeyd olunub; ikinci dəfə sayılmır",
+            $"Nothing new: all {i.DuplicateLines} lines were booked before; they are not counted twice"),
         _ => new($"Qeyd olunub: {i.AppliedLines} ödəniş, {Money.FromQepik(i.AppliedQepik).Format("az")}; səhv {i.ErrorLines}, təkrar {i.DuplicateLines}",
             $"Booked: {i.AppliedLines} payments, {Money.FromQepik(i.AppliedQepik).Format("en")}; errors {i.ErrorLines}, duplicates {i.DuplicateLines}"),
     };

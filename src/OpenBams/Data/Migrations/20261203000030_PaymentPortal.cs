@@ -36,11 +36,11 @@ public sealed class PaymentPortal : Migration
     {
         b.DropIndex("IX_Payments_ReceiptCode", "Payments");
         b.DropIndex("IX_Payments_TransactionId", "Payments");
-        b.DropColumn("PayerId", "Payments");
-        b.DropColumn("TransactionId", "Payments");
-        b.DropColumn("ReceiptCode", "Payments");
-        b.DropColumn("RequestHash", "Payments");
-        b.DropColumn("ValidatedAt", "PaymentImports");
-        b.DropColumn("CursorLine", "PaymentImports");
+        // EF's SQLite provider refuses DropColumn (it would rebuild the table from a model snapshot, and there is none);
+        // SQLite itself drops an unindexed column since 3.35 (the indexes are dropped above).
+        foreach (var (table, column) in new[] { ("Payments", "PayerId"), ("Payments", "TransactionId"), ("Payments", "ReceiptCode"), ("Payments", "RequestHash"),
+                     ("PaymentImports", "ValidatedAt"), ("PaymentImports", "CursorLine") })
+            if (b.IsPostgres()) b.DropColumn(name: column, table: table);
+            else b.Sql($"""ALTER TABLE "{table}" DROP COLUMN "{column}";""");
     }
 }
