@@ -39,6 +39,7 @@ public static class OpenBamsApp
         s.AddScoped<Council.Notifier>();
         s.AddSingleton<Platform.Jobs.JobSignal>();
         s.AddSingleton<Platform.Jobs.IJob, Taxes.AssessmentEngine>();
+        s.AddSingleton<Platform.Jobs.IJob, Taxes.PaymentImportJob>();
         s.AddHostedService<Platform.Jobs.JobRunner>();
         s.AddDbContext<AppDb>(db.Configure);
         s.AddOpenBamsIdentity();

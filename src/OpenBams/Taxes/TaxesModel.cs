@@ -334,6 +334,14 @@ public sealed class Payment : IMunicipalityOwned
     public string? ReversedBy { get; set; }
     public string? ReversalReason { get; set; }
     public string? RecordedBy { get; set; }
+    /// <summary>The payer's FIN or VÖEN as the bank or the portal reported it.</summary>
+    public string? PayerId { get; set; }
+    /// <summary>The payment portal's own transaction id (reconciliation; a statement line of the same transaction is a duplicate).</summary>
+    public string? TransactionId { get; set; }
+    /// <summary>The random code a receipt is opened with (never the id, which can be guessed); set for portal payments.</summary>
+    public string? ReceiptCode { get; set; }
+    /// <summary>SHA-256 of the portal request: the same idempotency key with another body is refused.</summary>
+    public string? RequestHash { get; set; }
 }
 
 /// <summary>Money of one payment booked to one open item, or given back (negative). Append-only.</summary>
@@ -383,6 +391,10 @@ public sealed class PaymentImport : IMaybeMunicipalityOwned, IVersioned
     public DateTime? LeaseUntil { get; set; }
     public string? Error { get; set; }
     public long Version { get; set; }
+    /// <summary>When every line had been checked (the valid ones staged for booking); null while validating.</summary>
+    public DateTime? ValidatedAt { get; set; }
+    /// <summary>The last line whose batch is booked and committed: a resumed import continues after it.</summary>
+    public int CursorLine { get; set; }
 }
 
 public enum ImportIssueKind { Error = 0, Duplicate = 1 }

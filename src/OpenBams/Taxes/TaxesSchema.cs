@@ -156,6 +156,12 @@ public static class TaxesSchema
             e.Property(x => x.ReversedBy).HasMaxLength(256);
             e.Property(x => x.ReversalReason).HasMaxLength(500);
             e.Property(x => x.RecordedBy).HasMaxLength(256);
+            e.Property(x => x.PayerId).HasMaxLength(10);
+            e.Property(x => x.TransactionId).HasMaxLength(100);
+            e.Property(x => x.ReceiptCode).HasMaxLength(32);
+            e.Property(x => x.RequestHash).HasMaxLength(64);
+            e.HasIndex(x => x.ReceiptCode).IsUnique().HasFilter("\"ReceiptCode\" IS NOT NULL");
+            e.HasIndex(x => x.TransactionId);
             e.HasIndex(x => x.ExternalId).IsUnique();
             e.HasIndex(x => x.TaxpayerId);
             e.HasIndex(x => new { x.MunicipalityId, x.PaidOn });

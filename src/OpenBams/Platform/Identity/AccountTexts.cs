@@ -29,6 +29,7 @@ public static class AccountTexts
         Role.OversightOfficer => new("İnzibati nəzarət əməkdaşı", "Oversight officer"),
         Role.ElectionOfficial => new("Seçki komissiyası əməkdaşı", "Election official"),
         Role.NationalAnalyst => new("Analitik", "National analyst"),
+        Role.PaymentPortal => new("Hökumət Ödəniş Portalı (texniki hesab)", "Government Payment Portal (technical account)"),
         _ => new("Platforma inzibatçısı", "Platform administrator"),
     };
 }

@@ -29,6 +29,11 @@ public enum Role
     OversightOfficer = 20,
     ElectionOfficial = 21,
     NationalAnalyst = 22,
+    /// <summary>
+    /// The technical account of the Government Payment Portal (HÖP, seed 000): looks up what is due and posts payments
+    /// through /api/v1/payment-portal, and nothing else (it never reads the register). Created by an administrator.
+    /// </summary>
+    PaymentPortal = 23,
     /// <summary>Platform administrator: tenants, users, reference data, legal parameters.</summary>
     Administrator = 30,
 }

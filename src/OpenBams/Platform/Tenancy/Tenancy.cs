@@ -73,7 +73,9 @@ public sealed class TenantContext
             int? m = parts.Length > 1 && int.TryParse(parts[1], out var mid) ? mid : null;
             roles.Add((role, m));
         }
-        var national = roles.Any(r => r.Item2 is null && !Identity.Roles.IsMunicipal(r.Item1));
+        // The payment portal's technical account is national but reads nothing through the routes of the municipalities:
+        // its own endpoints (Taxes.PaymentPortal) widen its view for their request only.
+        var national = roles.Any(r => r.Item2 is null && !Identity.Roles.IsMunicipal(r.Item1) && r.Item1 != Role.PaymentPortal);
         var municipalities = roles.Where(r => r.Item2 is not null).Select(r => r.Item2!.Value).ToHashSet();
         return new TenantContext(id is null ? null : Guid.Parse(id), principal.Identity?.Name, national, municipalities, roles);
     }
