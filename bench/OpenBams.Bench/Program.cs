@@ -84,6 +84,7 @@ if (args.Contains("--taxes"))
     var scales = DoubleOptions("--scale");
     if (scales.Count == 0) scales = [0.1, 1.0];
     var rows = new List<string>();
+    var imports = new List<string>();
     foreach (var engine in BenchHost.Engines())
         foreach (var scale in scales)
         {
@@ -93,6 +94,10 @@ if (args.Contains("--taxes"))
             var a = await b.AssessNationallyAsync();
             var floor = await b.FloorAsync(a.Notices, a.Lines, a.Charges);
             var rerun = await b.AssessNationallyAsync();
+            var import = await b.ImportStatementAsync();
+            imports.Add($"| {engine} | {scale} | {import.Lines:N0} | {import.First.TotalSeconds:0.0} | {import.Lines / import.First.TotalSeconds:N0} | {import.Applied:N0} | " +
+                        $"{import.Again.TotalSeconds:0.0} | {import.Duplicates:N0} | {import.PeakWorkingSetMb:N0} |");
+            Console.WriteLine(imports[^1]);
             var written = a.Notices + a.Lines + a.Charges;
             rows.Add($"| {engine} | {scale} | {b.TaxpayerCount:N0} | {b.PlotCount + b.BuildingCount + b.VehicleCount:N0} | {a.Notices:N0} / {a.Lines:N0} / {a.Charges:N0} | " +
                      $"{a.Elapsed.TotalSeconds:0.0} | {floor.TotalSeconds:0.0} | {a.Elapsed / floor:0.00} | {written / a.Elapsed.TotalSeconds:N0} | {a.PeakWorkingSetMb:N0} | " +
@@ -104,6 +109,10 @@ if (args.Contains("--taxes"))
     Console.WriteLine("| Engine | Scale | Taxpayers | Objects | Notices / lines / charges written | Assessment s | Floor s | Ratio | Rows/s | Peak working set MB | Re-run (unchanged) s |");
     Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     foreach (var row in rows) Console.WriteLine(row);
+    Console.WriteLine();
+    Console.WriteLine("| Import engine | Scale | Statement lines | Import s | Lines/s | Booked | Re-import s | Duplicates | Peak working set MB |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    foreach (var row in imports) Console.WriteLine(row);
     return;
 }
 

@@ -263,5 +263,56 @@ public sealed class TaxesBench
             await db.Database.ExecuteSqlRawAsync(sql.Replace($"\"{table}\"", $"\"{clone}\"").Replace($"\"IX_{table}_", $"\"IX_{clone}_").Replace($"\"PK_{table}\"", $"\"PK_{clone}\""));
     }
 
+    public sealed record ImportResult(int Lines, TimeSpan First, int Applied, TimeSpan Again, int Duplicates, long PeakWorkingSetMb);
+
+    public const int StatementLinesAtScale1 = 1_000_000;
+
+    /// <summary>
+    /// A national bank statement (docs/payments.md) paying the first instalment of the first notices, imported through
+    /// <see cref="StatementImport.ImportFileAsync"/> as the background job runs it, then the same file again: every line of
+    /// the second import is a duplicate and nothing is booked twice.
+    /// </summary>
+    public async Task<ImportResult> ImportStatementAsync()
+    {
+        var count = (int)(StatementLinesAtScale1 * Scale);
+        var path = Path.Combine(Path.GetTempPath(), $"openbams-bench-statement-{Guid.NewGuid():N}.csv");
+        using (var scope = Host.App.Services.CreateScope())
+        {
+            var db = NewDb(scope);
+            await using var w = new StreamWriter(path, false, new System.Text.UTF8Encoding(false), 1 << 16);
+            await w.WriteLineAsync("bank;line_id;value_date;amount;currency;reference;payer_id;payer_name;channel");
+            var written = 0;
+            var after = 0;
+            while (written < count)
+            {
+                var batch = await db.PaymentNotices.AsNoTracking().Where(n => n.Id > after && n.IsCurrent).OrderBy(n => n.Id).Take(50_000)
+                    .Select(n => new { n.Id, n.Reference, n.FirstQepik }).ToListAsync();
+                if (batch.Count == 0) break;
+                foreach (var n in batch.Take(count - written))
+                    await w.WriteLineAsync($"BENCH;{n.Id};{Year}-08-10;{n.FirstQepik / 100}.{n.FirstQepik % 100:D2};AZN;{n.Reference};;;bank");
+                written += Math.Min(batch.Count, count - written);
+                after = batch[^1].Id;
+            }
+            count = written;
+        }
+        try
+        {
+            GC.Collect();
+            var process = Process.GetCurrentProcess();
+            long peak = 0;
+            using var sampler = new Timer(_ => { process.Refresh(); peak = Math.Max(peak, process.WorkingSet64); }, null, 0, 200);
+            var sw = Stopwatch.StartNew();
+            var first = await StatementImport.ImportFileAsync(Host.App.Services, path, null, true, "bench", CancellationToken.None);
+            var firstTime = sw.Elapsed;
+            sw.Restart();
+            var again = await StatementImport.ImportFileAsync(Host.App.Services, path, null, true, "bench", CancellationToken.None);
+            var againTime = sw.Elapsed;
+            if (first.AppliedLines != count || again.AppliedLines != 0)
+                throw new InvalidOperationException($"import booked {first.AppliedLines} of {count} lines, then {again.AppliedLines} on the re-import ({first.Error ?? again.Error})");
+            return new ImportResult(count, firstTime, first.AppliedLines, againTime, again.DuplicateLines, peak / 1_048_576);
+        }
+        finally { File.Delete(path); }
+    }
+
     public async Task CleanupAsync() => await Host.DisposeAsync();
 }

@@ -388,9 +388,11 @@ public sealed class AssessmentEngine : IJob
 
         var firstId = (int)await BulkWriter.ReserveIdsAsync(db, "PaymentNotices", toWrite.Count, ct);
         var newIn = toWrite.Where(w => w.Old is null).Select(w => w.Taxpayer.MunicipalityId).Distinct().ToList();
-        var nextNumber = newIn.Count == 0 ? [] : (await db.PaymentNotices.Where(n => n.Year == year && newIn.Contains(n.MunicipalityId))
-                .GroupBy(n => n.MunicipalityId).Select(g => new { g.Key, Max = g.Max(n => n.Number) }).ToListAsync(ct))
-            .ToDictionary(x => x.Key, x => x.Max);
+        // One index probe per municipality (the top of (MunicipalityId, Year, Number)); a grouped MAX over the IN list would
+        // read every notice of a city again in each of its chunks.
+        var nextNumber = new Dictionary<int, int>();
+        foreach (var m in newIn)
+            nextNumber[m] = await db.PaymentNotices.Where(n => n.MunicipalityId == m && n.Year == year).MaxAsync(n => (int?)n.Number, ct) ?? 0;
         var notices = new List<object?[]>(toWrite.Count);
         var lineRows = new List<object?[]>(toWrite.Count * 2);
         var chargeRows = new List<object?[]>(toWrite.Count * 3);
