@@ -48,7 +48,7 @@ public static class NoticeDocuments
     {
         pdf.Heading($"TƏDİYYƏ BİLDİRİŞİ № {n.Number}/{n.Year}");
         pdf.Paragraph(n.Municipality, bold: true);
-        pdf.Paragraph($"Payment notice No. {n.Number}/{n.Year} — torpaq və əmlak vergisi / land and property tax (TİQ 18.11 / LML 18.11)");
+        pdf.Paragraph($"Payment notice No. {n.Number}/{n.Year} — torpaq və əmlak vergisi / land and property tax (LML 18.11)");
         if (n.Revision > 0)
             pdf.Paragraph(L($"Düzəliş edilmiş bildiriş (düzəliş {n.Revision}): əvvəlkinə görə dəyişiklik {M(n.Change)}",
                 $"Revised notice (revision {n.Revision}): change against the previous one {M(n.Change)}"), bold: true);
@@ -74,7 +74,7 @@ public static class NoticeDocuments
             (L("Əmlak vergisi", "Property tax"), M(n.Property)),
             (L("CƏMİ", "TOTAL"), M(n.Total)),
         ]);
-        pdf.Heading(L("Ödəniş müddətləri (TİQ 18.13)", "Instalments (LML 18.13)"), 2);
+        pdf.Heading(L("Ödəniş müddətləri", "Instalments") + " (LML 18.13)", 2);
         var rows = n.Instalments.Select(i => (IReadOnlyList<string?>)[$"{i.Number}", Fmt.Date(i.DueOn) + L(" tarixinədək", " at the latest"), M(i.Amount)]).ToList();
         rows.Add([L("Cəmi", "Total"), "", M(n.Instalments.Aggregate(Money.Zero, (s, i) => s + i.Amount))]);
         pdf.Table([L("Hissə", "Instalment"), L("Son ödəniş günü", "Due by"), L("Məbləğ", "Amount")], rows, [2, 4, 2], [2]);

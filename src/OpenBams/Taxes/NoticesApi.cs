@@ -237,7 +237,7 @@ public static class NoticesApi
         [
             Tr("Nömrə", "Number"), Tr("İl", "Year"), Tr("Düzəliş", "Revision"), Tr("Qüvvədədir", "Current"), Tr("Ödəniş referansı", "Payment reference"),
             Tr("Vergi ödəyicisi", "Taxpayer"), "FİN / FIN", Tr("Torpaq vergisi", "Land tax"), Tr("Əmlak vergisi", "Property tax"), Tr("Cəmi", "Total"),
-            Tr("Dəyişiklik", "Change"), Tr("Verilib", "Issued"), Tr("Çatdırılmalıdır (TİQ 18.11)", "Deliver by (LML 18.11)"), Tr("Çatdırılıb", "Delivered"),
+            Tr("Dəyişiklik", "Change"), Tr("Verilib", "Issued"), Tr("Çatdırılmalıdır (LML 18.11)", "Deliver by (LML 18.11)"), Tr("Çatdırılıb", "Delivered"),
             Tr("Üsul", "Method"), Tr("Gecikib", "Late"),
         ];
         object?[] Cells(Listed x)

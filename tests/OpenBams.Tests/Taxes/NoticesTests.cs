@@ -171,6 +171,20 @@ public abstract class NoticesTests(AppFixture fixture) : IAsyncLifetime
         var detail = await s.Officer.GetStringAsync($"/Taxes/{s.MunicipalityId}/Notices/{n2.Id}");
         Assert.Contains("id=\"notice-pdf-link\"", detail);
         Assert.Contains("LML 18.7", detail);
+
+        // The list page records delivery of the selected notices (LML 18.11).
+        var token = System.Text.RegularExpressions.Regex.Match(listPage, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var post = await s.Officer.PostAsync($"/Taxes/{s.MunicipalityId}/Notices?handler=Delivery&year={Year}",
+            new FormUrlEncodedContent([new("Ids", n2.Id.ToString()), new("Method", "InPerson"), new("DeliveredOn", "20.06.2026"), new("__RequestVerificationToken", token)]));
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+        Assert.Equal(new DateOnly(Year, 6, 20), (await s.NoticesAsync(ts[2].Id))[0].DeliveredOn);
+        Assert.Null((await s.NoticesAsync(ts[0].Id))[0].DeliveredOn);
+        // A refused delivery stays on the page with its field.
+        post = await s.Officer.PostAsync($"/Taxes/{s.MunicipalityId}/Notices?handler=Delivery&year={Year}",
+            new FormUrlEncodedContent([new("Ids", n2.Id.ToString()), new("Method", "InPerson"), new("DeliveredOn", "31.12.2026"), new("__RequestVerificationToken", token)]));
+        var refused = await post.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        Assert.Contains("<code>deliveredOn</code>", refused);
     }
 
     [Fact]
