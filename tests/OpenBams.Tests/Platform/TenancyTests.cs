@@ -35,6 +35,8 @@ public abstract class TenancyTests(AppFixture fixture) : IAsyncLifetime
         "POST /api/v1/auth/login", "POST /api/v1/auth/logout", "GET /api/v1/auth/me",
         // SL 52-1: published decisions of every council are public.
         "GET /api/v1/public/decisions", "GET /api/v1/public/decisions/{decisionId:int}", "GET /api/v1/public/decisions/{decisionId:int}/pdf", "GET /api/v1/public/sessions.ics",
+        // A payment notice's QR: anyone verifies it, and sees no person (initials only).
+        "GET /api/v1/public/verify/notices/{code}",
     };
 
     public async Task InitializeAsync()
