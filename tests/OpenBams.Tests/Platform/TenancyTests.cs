@@ -35,6 +35,8 @@ public abstract class TenancyTests(AppFixture fixture) : IAsyncLifetime
         "POST /api/v1/auth/login", "POST /api/v1/auth/logout", "GET /api/v1/auth/me",
         // SL 52-1: published decisions of every council are public.
         "GET /api/v1/public/decisions", "GET /api/v1/public/decisions/{decisionId:int}", "GET /api/v1/public/decisions/{decisionId:int}/pdf", "GET /api/v1/public/sessions.ics",
+        // SL 30.2: anyone holding a certificate of debts checks it by its QR code; the answer names nobody (no name, no FIN).
+        "GET /api/v1/public/verify/certificates/{code}", "GET /Verify/Certificate/{code}",
     };
 
     public async Task InitializeAsync()
