@@ -91,5 +91,23 @@ public sealed class MyTaxesJourneyTests(BrowserFixture fixture) : BrowserTest(fi
         var text = Poppler.Text(await response.BodyAsync());
         Assert.Contains("BORC YOXDUR / NO DEBT", text);
         Assert.Contains("Səbinə Quliyeva", text);
+
+        // The tax officer registers the person's written request by FIN on the queue (due the next working day) and issues it.
+        var officerLogin = "vergi-" + fin.ToLowerInvariant();
+        await App.CreateUserAsync(officerLogin, Role.TaxOfficer, municipalityId);
+        var officer = await LoginAsync(officerLogin);
+        await officer.GotoAsync($"/Taxes/{municipalityId}/Certificates");
+        await Expect(officer.Locator("#certificates")).ToContainTextAsync("Səbinə Quliyeva");
+        await officer.FillAsync("#certificate-taxpayer", "nobody1");
+        await officer.ClickAsync("#certificate-request-submit");
+        await Expect(officer.Locator("#errors")).ToContainTextAsync("identifier");
+        await officer.FillAsync("#certificate-taxpayer", fin);
+        await officer.FillAsync("#certificate-purpose", "notariat");
+        await officer.ClickAsync("#certificate-request-submit");
+        var row = officer.Locator("#certificates tbody tr", new() { HasText = "notariat" });
+        await Expect(row.Locator(".due")).ToHaveTextAsync("03.08.2026"); // Saturday 1 August → Monday 3 August
+        await row.Locator("button[id^='certificate-issue-']").ClickAsync();
+        await officer.GotoAsync($"/Taxes/{municipalityId}/Certificates?status=issued");
+        await Expect(officer.Locator("#certificates tbody tr", new() { HasText = "notariat" }).Locator(".certificate-pdf")).ToBeVisibleAsync();
     }
 }

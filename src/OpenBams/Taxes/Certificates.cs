@@ -60,7 +60,8 @@ public sealed record CertificateView(int Id, int MunicipalityId, int TaxpayerId,
     bool Overdue, DateTime? IssuedAt, bool IssuedLate, string? IssuedBy, string? Number, bool? HasDebt, long? DebtQepik, string? RefusalReason,
     string? VerificationCode, long Version);
 
-public sealed record NewCertificateRequest(int? TaxpayerId, string? Purpose, string? RequestedOn);
+/// <summary>A written request: the taxpayer by id, or by FIN / VÖEN (<paramref name="Identifier"/>), as the application names them.</summary>
+public sealed record NewCertificateRequest(int? TaxpayerId, string? Purpose, string? RequestedOn, string? Identifier = null);
 public sealed record CertificateIssue(long Version);
 public sealed record CertificateRefusal(long Version, string? Reason);
 public sealed record CertificateSettings(bool IssueAutomatically, long? Version);
@@ -112,9 +113,17 @@ public static class Certificates
     public static async Task<DebtCertificate> RequestWrittenAsync(AppDb db, TaxActor actor, NewCertificateRequest body, TimeProvider time, CancellationToken ct)
     {
         actor.RequireKeeper();
-        if (body.TaxpayerId is not { } id) throw new InputError("taxpayerId", new Text("Vergi ödəyicisi göstərilməyib", "The taxpayer is required"));
-        var t = await db.Taxpayers.FirstOrDefaultAsync(x => x.Id == id && x.MunicipalityId == actor.MunicipalityId, ct)
-            ?? throw new InputError("taxpayerId", new Text("Bu bələdiyyədə belə vergi ödəyicisi yoxdur", "No such taxpayer in this municipality"));
+        var key = body.Identifier?.Trim().ToUpperInvariant();
+        if (body.TaxpayerId is null && string.IsNullOrEmpty(key))
+            throw new InputError("taxpayerId", new Text("Vergi ödəyicisi göstərilməyib", "The taxpayer is required"));
+        // An identifier is a FIN or VÖEN first; a number that is neither is the register's id.
+        int? id = body.TaxpayerId;
+        Taxpayer? t = id is null ? await db.Taxpayers.FirstOrDefaultAsync(x => x.MunicipalityId == actor.MunicipalityId && (x.PersonalId == key || x.TaxId == key), ct) : null;
+        if (t is null && id is null && int.TryParse(key, out var n)) id = n;
+        t ??= id is null ? null : await db.Taxpayers.FirstOrDefaultAsync(x => x.MunicipalityId == actor.MunicipalityId && x.Id == id, ct);
+        if (t is null)
+            throw new InputError(body.TaxpayerId is null ? "identifier" : "taxpayerId",
+                new Text("Bu bələdiyyədə belə vergi ödəyicisi yoxdur", "No such taxpayer in this municipality"));
         DateOnly? on = null;
         if (!string.IsNullOrWhiteSpace(body.RequestedOn))
             on = Fmt.TryParseDate(body.RequestedOn, out var d) ? d : throw new InputError("requestedOn", T.BadDate);

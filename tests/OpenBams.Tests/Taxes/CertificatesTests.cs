@@ -169,8 +169,12 @@ public abstract class CertificatesTests(AppFixture fixture)
     public async Task A_refusal_needs_a_reason_and_bad_input_names_its_field()
     {
         var s = await TaxScenario.CreateAsync(App);
-        var t = await s.TaxpayerAsync(NewFin(), "İmtina İmtinayev");
-        var c = await (await s.Officer.PostJsonAsync($"{s.Api}/certificates", new { taxpayerId = t.Id })).OkAsync<JsonElement>(HttpStatusCode.Created);
+        var fin = NewFin();
+        var t = await s.TaxpayerAsync(fin, "İmtina İmtinayev");
+        // The written application names the person by FIN (lower case as typed), as well as by the register's id.
+        var c = await (await s.Officer.PostJsonAsync($"{s.Api}/certificates", new { identifier = fin.ToLowerInvariant() })).OkAsync<JsonElement>(HttpStatusCode.Created);
+        Assert.Equal(t.Id, c.GetProperty("taxpayerId").GetInt32());
+        await (await s.Officer.PostJsonAsync($"{s.Api}/certificates", new { identifier = NewFin() })).AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "identifier");
         var id = c.GetProperty("id").GetInt32();
         var version = c.GetProperty("version").GetInt64();
         await (await s.Officer.PostJsonAsync($"{s.Api}/certificates/{id}/refuse", new { version, reason = " " })).AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "reason");

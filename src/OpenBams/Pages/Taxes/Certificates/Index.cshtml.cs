@@ -23,7 +23,8 @@ public sealed class IndexModel(AppDb db, TimeProvider time) : TaxesPageModel(db)
     [BindProperty] public int CertificateId { get; set; }
     [BindProperty] public long Version { get; set; }
     [BindProperty] public string? Reason { get; set; }
-    [BindProperty] public int? TaxpayerId { get; set; }
+    /// <summary>The taxpayer's id, FIN or VÖEN, as the written application names them.</summary>
+    [BindProperty] public string? Taxpayer { get; set; }
     [BindProperty] public string? Purpose { get; set; }
     [BindProperty] public string? RequestedOn { get; set; }
     [BindProperty] public bool IssueAutomatically { get; set; }
@@ -51,7 +52,7 @@ public sealed class IndexModel(AppDb db, TimeProvider time) : TaxesPageModel(db)
         PostAsync(() => OpenBams.Taxes.Certificates.RefuseAsync(Db, Actor, CertificateId, new CertificateRefusal(Version, Reason), time, ct), Here, () => LoadAsync(ct), ct);
 
     public Task<IActionResult> OnPostRequestAsync(CancellationToken ct) =>
-        PostAsync(() => OpenBams.Taxes.Certificates.RequestWrittenAsync(Db, Actor, new NewCertificateRequest(TaxpayerId, Purpose, RequestedOn), time, ct),
+        PostAsync(() => OpenBams.Taxes.Certificates.RequestWrittenAsync(Db, Actor, new NewCertificateRequest(null, Purpose, RequestedOn, Taxpayer), time, ct),
             $"/Taxes/{MunicipalityId}/Certificates?status=requested", () => LoadAsync(ct), ct);
 
     public Task<IActionResult> OnPostSettingsAsync(CancellationToken ct) =>
