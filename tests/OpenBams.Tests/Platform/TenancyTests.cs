@@ -37,6 +37,8 @@ public abstract class TenancyTests(AppFixture fixture) : IAsyncLifetime
         "GET /api/v1/public/decisions", "GET /api/v1/public/decisions/{decisionId:int}", "GET /api/v1/public/decisions/{decisionId:int}/pdf", "GET /api/v1/public/sessions.ics",
         // A payment notice's QR: anyone verifies it, and sees no person (initials only).
         "GET /api/v1/public/verify/notices/{code}",
+        // SL 30.2: anyone holding a certificate of debts checks it by its QR code; the answer names nobody (no name, no FIN).
+        "GET /api/v1/public/verify/certificates/{code}", "GET /Verify/Certificate/{code}",
     };
 
     public async Task InitializeAsync()
