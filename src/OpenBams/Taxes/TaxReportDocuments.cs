@@ -78,7 +78,7 @@ public static class TaxReportDocuments
         {
             http.Response.ContentType = Xlsx.ContentType;
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"{file}.xlsx\"";
-            await Xlsx.WriteAsync(http.Response.Body, sheet, header, rows.Select(r => (IReadOnlyList<object?>)r.Select(v => v is Money m ? m.Amount : v).ToList()),
+            await Xlsx.WriteAsync(http.Response.Body, sheet, header, rows.Select(r => (IReadOnlyList<object?>)r.Select(v => v is Money m ? Normal(m.Amount) : v).ToList()),
                 http.RequestAborted);
         }
         else
@@ -94,6 +94,9 @@ public static class TaxReportDocuments
             }).ToList()), http.RequestAborted);
         }
     }
+
+    /// <summary>Without trailing zeros (55.0 → 55): a sum of amounts keeps the widest scale of its terms.</summary>
+    private static decimal Normal(decimal d) => d / 1.000000000000000000000000000000000m;
 
     private static async IAsyncEnumerable<IReadOnlyList<object?>> Async(IEnumerable<IReadOnlyList<object?>> rows)
     {

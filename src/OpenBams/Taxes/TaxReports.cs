@@ -573,13 +573,15 @@ public static class TaxReports
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
-    /// <summary>The figures as they were sent (the latest revision), or null when the quarter's report was not recorded as sent.</summary>
-    public static async Task<QuarterlyReport?> AsSentAsync(AppDb db, int m, int year, int quarter, CancellationToken ct = default)
+    /// <summary>
+    /// The figures as they were sent (the latest revision), as the JSON frozen then (Money has no setter to read it back
+    /// into, and a frozen record is served as it was); null when the quarter's report was not recorded as sent.
+    /// </summary>
+    public static async Task<string?> AsSentAsync(AppDb db, int m, int year, int quarter, CancellationToken ct = default)
     {
         CheckQuarter(year, quarter);
-        var content = await db.Set<TaxReportSubmission>().AsNoTracking().Where(s => s.MunicipalityId == m && s.Year == year && s.Quarter == quarter)
+        return await db.Set<TaxReportSubmission>().AsNoTracking().Where(s => s.MunicipalityId == m && s.Year == year && s.Quarter == quarter)
             .OrderByDescending(s => s.Revision).Select(s => s.Content).FirstOrDefaultAsync(ct);
-        return content is null ? null : System.Text.Json.JsonSerializer.Deserialize<QuarterlyReport>(content, Json);
     }
 
     /// <summary>

@@ -56,7 +56,7 @@ public static class TaxReportsApi
             TaxActor.For(db, municipalityId).RequireReports();
             var (y, q, today) = Quarter(year, quarter, time);
             if (asSent == true)
-                return Results.Ok(await TaxReports.AsSentAsync(db, municipalityId, y, q, ct) ?? throw new NotFound("Sent quarterly report"));
+                return Results.Content(await TaxReports.AsSentAsync(db, municipalityId, y, q, ct) ?? throw new NotFound("Sent quarterly report"), "application/json");
             return Results.Ok(await TaxReports.QuarterlyAsync(db, municipalityId, y, q, today, Text.Lang, ct));
         }).WithSummary("The quarterly collection report to the Ministry of Finance (Decree of 4 April 2002 para. 2); ?asSent=true for the figures as recorded when sent");
         m.MapGet("/reports/quarterly.pdf", async (int municipalityId, int? year, int? quarter, AppDb db, TimeProvider time, CancellationToken ct) =>
