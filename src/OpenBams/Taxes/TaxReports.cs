@@ -660,7 +660,7 @@ public static class TaxReports
 
         var municipalities = db.Municipalities.AsNoTracking().Where(x => x.Status == Registry.MunicipalityStatus.Active || withData.Contains(x.Id));
         if (regionId is { } r) municipalities = municipalities.Where(x => x.RegionId == r);
-        var key = SpellingFold.Fold(q);
+        var key = Registry.RegisterSearch.NameKey(q); // the name as displayed ("X bələdiyyəsi") finds X
         if (key.Length > 0) municipalities = municipalities.Where(x => EF.Functions.Like(x.SearchKey, "%" + Like(key) + "%", "\\"));
         var list = await municipalities.OrderBy(x => x.Region!.SortOrder).ThenBy(x => x.Name).ThenBy(x => x.Id)
             .Select(x => new { x.Id, x.Name, Region = x.Region!.Name }).ToListAsync(ct);
