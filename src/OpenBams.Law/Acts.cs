@@ -41,6 +41,8 @@ public static class Acts
     public const string COMM = "COMM";
     /// <summary>Model Charter of a Municipality (Law N 709-IQ).</summary>
     public const string MC = "MC";
+    /// <summary>Presidential Decree of 4 April 2002 on applying the Law on Local (Municipal) Taxes and Payments (digest D §6a).</summary>
+    public const string LTPDecree = "LTP-DECREE";
 
     private sealed record Titles(string Az, string En);
 
@@ -64,6 +66,8 @@ public static class Acts
         [MEMBER] = new("Bələdiyyə üzvünün statusu haqqında Qanun (N 863-IQ)", "Law on the Status of a Municipal Member (N 863-IQ)"),
         [COMM] = new("Bələdiyyələrin daimi və başqa komissiyaları haqqında Əsasnamə (N 859-IQ)", "Regulation on Permanent and Other Commissions of Municipalities (N 859-IQ)"),
         [MC] = new("Bələdiyyənin nümunəvi nizamnaməsi (N 709-IQ)", "Model Charter of a Municipality (N 709-IQ)"),
+        [LTPDecree] = new("«Yerli (bələdiyyə) vergilər və ödənişlər haqqında» Qanunun tətbiq edilməsi barədə Prezidentin 4 aprel 2002-ci il Fərmanı",
+            "Presidential Decree of 4 April 2002 on applying the Law on Local (Municipal) Taxes and Payments"),
     };
 
     /// <summary>Every known code, in canonical spelling.</summary>

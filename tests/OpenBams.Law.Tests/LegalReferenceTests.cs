@@ -97,7 +97,7 @@ public class LegalReferenceTests
     [Fact]
     public void Every_act_code_has_both_titles_and_parses()
     {
-        string[] expected = ["SL", "EC", "LML", "FL", "LTP", "LRL", "AOL", "MSL", "TLL", "MERGER", "Const.", "LC", "TAX", "TAX-REG", "MEMBER", "COMM", "MC"];
+        string[] expected = ["SL", "EC", "LML", "FL", "LTP", "LRL", "AOL", "MSL", "TLL", "MERGER", "Const.", "LC", "TAX", "TAX-REG", "MEMBER", "COMM", "MC", "LTP-DECREE"];
         Assert.Equal(expected.Order(), Acts.Codes.Order());
         foreach (var code in Acts.Codes)
         {

@@ -37,7 +37,7 @@ public static class RegisterSearch
         if (q.DistrictId is { } d) query = query.Where(m => m.DistrictId == d);
         if (q.Kind is { } k) query = query.Where(m => m.Kind == k);
         if (q.Status is { } s) query = query.Where(m => m.Status == s);
-        var key = System.Text.RegularExpressions.Regex.Replace(SpellingFold.Fold(q.Q), @"(^| )belediye(si)?$", "").Trim(); // "X bələdiyyəsi" as displayed finds X
+        var key = NameKey(q.Q);
         if (key.Length > 0)
         {
             var contains = "%" + EscapeLike(key) + "%";
@@ -48,6 +48,9 @@ public static class RegisterSearch
         }
         return query.OrderBy(m => m.Region!.SortOrder).ThenBy(m => m.DistrictId).ThenBy(m => m.ListNumber).ThenBy(m => m.Id);
     }
+
+    /// <summary>The folded search key of a typed name; "X bələdiyyəsi" as displayed finds X.</summary>
+    public static string NameKey(string? q) => System.Text.RegularExpressions.Regex.Replace(SpellingFold.Fold(q), @"(^| )belediye(si)?$", "").Trim();
 
     public static async Task<Paged<MunicipalityRow>> PageAsync(AppDb db, RegisterQuery q, CancellationToken ct = default)
     {

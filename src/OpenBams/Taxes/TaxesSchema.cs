@@ -270,5 +270,13 @@ public static class TaxesSchema
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => x.MunicipalityId);
         });
+        b.Entity<TaxReportSubmission>(e =>
+        {
+            e.ToTable("TaxReportSubmissions");
+            e.Property(x => x.Reference).HasMaxLength(100);
+            e.Property(x => x.Note).HasMaxLength(500);
+            e.Property(x => x.RecordedBy).HasMaxLength(256);
+            e.HasIndex(x => new { x.MunicipalityId, x.Year, x.Quarter, x.Revision }).IsUnique();
+        });
     }
 }
