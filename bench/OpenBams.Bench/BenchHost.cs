@@ -20,8 +20,13 @@ public sealed class BenchHost : IAsyncDisposable
     private Func<Task>? DropDatabase { get; init; }
 
     /// <summary>SQLite always; PostgreSQL too when OPENBAMS_BENCH_POSTGRES names a server.</summary>
-    public static IEnumerable<string> Engines() =>
-        Environment.GetEnvironmentVariable("OPENBAMS_BENCH_POSTGRES") is { Length: > 0 } ? ["Sqlite", "PostgreSQL"] : ["Sqlite"];
+    public static IEnumerable<string> Engines()
+    {
+        string[] all = Environment.GetEnvironmentVariable("OPENBAMS_BENCH_POSTGRES") is { Length: > 0 } ? ["Sqlite", "PostgreSQL"] : ["Sqlite"];
+        // OPENBAMS_BENCH_ENGINES=PostgreSQL runs one engine only.
+        return Environment.GetEnvironmentVariable("OPENBAMS_BENCH_ENGINES") is { Length: > 0 } only
+            ? all.Where(e => only.Split(',').Contains(e, StringComparer.OrdinalIgnoreCase)) : all;
+    }
 
     public static async Task<BenchHost> StartAsync(string engine)
     {

@@ -78,6 +78,35 @@ if (args.Contains("--council"))
     return;
 }
 
+if (args.Contains("--taxes"))
+{
+    // Issue 4: the national assessment next to its floor, at the scales given (default 0.1 and 1).
+    var scales = DoubleOptions("--scale");
+    if (scales.Count == 0) scales = [0.1, 1.0];
+    var rows = new List<string>();
+    foreach (var engine in BenchHost.Engines())
+        foreach (var scale in scales)
+        {
+            var b = new TaxesBench { Engine = engine, Scale = scale };
+            await b.SetupAsync();
+            foreach (var line in b.Lines) Console.WriteLine(line);
+            var a = await b.AssessNationallyAsync();
+            var floor = await b.FloorAsync(a.Notices, a.Lines, a.Charges);
+            var rerun = await b.AssessNationallyAsync();
+            var written = a.Notices + a.Lines + a.Charges;
+            rows.Add($"| {engine} | {scale} | {b.TaxpayerCount:N0} | {b.PlotCount + b.BuildingCount + b.VehicleCount:N0} | {a.Notices:N0} / {a.Lines:N0} / {a.Charges:N0} | " +
+                     $"{a.Elapsed.TotalSeconds:0.0} | {floor.TotalSeconds:0.0} | {a.Elapsed / floor:0.00} | {written / a.Elapsed.TotalSeconds:N0} | {a.PeakWorkingSetMb:N0} | " +
+                     $"{rerun.Elapsed.TotalSeconds:0.0} |");
+            Console.WriteLine(rows[^1]);
+            await b.CleanupAsync();
+        }
+    Console.WriteLine();
+    Console.WriteLine("| Engine | Scale | Taxpayers | Objects | Notices / lines / charges written | Assessment s | Floor s | Ratio | Rows/s | Peak working set MB | Re-run (unchanged) s |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    foreach (var row in rows) Console.WriteLine(row);
+    return;
+}
+
 if (args.Contains("--council-plans"))
 {
     using var capture = new CommandCapture();
@@ -201,6 +230,15 @@ static string Show(object? value) => value switch
     DateTime d => d.ToString("O"),
     _ => value.ToString() ?? "",
 };
+
+List<double> DoubleOptions(string name)
+{
+    var list = new List<double>();
+    for (var i = 0; i + 1 < args.Length; i++)
+        if (args[i] == name && double.TryParse(args[i + 1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) && v > 0)
+            list.Add(v);
+    return list;
+}
 
 int IntOption(string name, int fallback)
 {

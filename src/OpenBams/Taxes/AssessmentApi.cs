@@ -15,12 +15,11 @@ public sealed record AssessmentRunView(int Id, int? MunicipalityId, int Year, Jo
     long TaxpayersDone, int NoticesCreated, int NoticesRevised, int NoticesUnchanged, long LinesWritten, DateTime RequestedAt, string RequestedBy,
     DateTime? StartedAt, DateTime? FinishedAt, string? Error, DateOnly AssessBy, bool FinishedLate, long Version)
 {
-    public static AssessmentRunView Of(AssessmentRun r, long taxpayersInScope)
+    public static AssessmentRunView Of(AssessmentRun r)
     {
         var by = TaxCalendar.AssessBy(r.Year);
         int percent = r.Status == JobStatus.Completed ? 100
-            : taxpayersInScope > 0 ? (int)Math.Min(99, r.TaxpayersDone * 100 / taxpayersInScope)
-            : r.MunicipalitiesTotal > 0 ? Math.Min(99, r.MunicipalitiesDone * 100 / r.MunicipalitiesTotal) : 0;
+            : r.TaxpayersTotal > 0 ? (int)Math.Min(99, r.TaxpayersDone * 100 / r.TaxpayersTotal) : 0;
         return new AssessmentRunView(r.Id, r.MunicipalityId, r.Year, r.Status, percent, r.MunicipalitiesDone, r.MunicipalitiesTotal, r.TaxpayersDone,
             r.NoticesCreated, r.NoticesRevised, r.NoticesUnchanged, r.LinesWritten, DateTime.SpecifyKind(r.RequestedAt, DateTimeKind.Utc), r.RequestedBy,
             r.StartedAt, r.FinishedAt, r.Error, by, r.FinishedAt is { } f && Clock.DayOf(f) > by, r.Version);
@@ -68,7 +67,7 @@ public static class AssessmentApi
         national.MapGet("", async (AppDb db, CancellationToken ct) =>
         {
             var runs = await db.AssessmentRuns.Where(r => r.MunicipalityId == null).OrderByDescending(r => r.Id).Take(50).ToListAsync(ct);
-            return Results.Ok(runs.Select(r => AssessmentRunView.Of(r, 0)).ToList());
+            return Results.Ok(runs.Select(r => AssessmentRunView.Of(r)).ToList());
         }).WithSummary("National assessment runs (administrator)");
         national.MapGet("/{runId:int}", async (int runId, AppDb db, CancellationToken ct) => Results.Ok(await NationalViewAsync(db, runId, ct)))
             .WithSummary("One national run with its progress (administrator)");
@@ -91,20 +90,19 @@ public static class AssessmentApi
 
     public static async Task<IReadOnlyList<AssessmentRunView>> ListAsync(AppDb db, int municipalityId, CancellationToken ct)
     {
-        var total = await db.Taxpayers.CountAsync(t => t.MunicipalityId == municipalityId, ct);
         var runs = await db.AssessmentRuns.Where(r => r.MunicipalityId == municipalityId).OrderByDescending(r => r.Id).Take(50).ToListAsync(ct);
-        return runs.Select(r => AssessmentRunView.Of(r, total)).ToList();
+        return runs.Select(AssessmentRunView.Of).ToList();
     }
 
     public static async Task<AssessmentRunView> ViewAsync(AppDb db, int municipalityId, int runId, CancellationToken ct)
     {
         var run = await db.AssessmentRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId && r.MunicipalityId == municipalityId, ct) ?? throw new NotFound("Assessment run");
-        return AssessmentRunView.Of(run, await db.Taxpayers.CountAsync(t => t.MunicipalityId == municipalityId, ct));
+        return AssessmentRunView.Of(run);
     }
 
     private static async Task<AssessmentRunView> NationalViewAsync(AppDb db, int runId, CancellationToken ct)
     {
         var run = await db.AssessmentRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId && r.MunicipalityId == null, ct) ?? throw new NotFound("Assessment run");
-        return AssessmentRunView.Of(run, 0);
+        return AssessmentRunView.Of(run);
     }
 }

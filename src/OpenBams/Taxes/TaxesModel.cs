@@ -188,10 +188,9 @@ public sealed class AssessmentRun : IMaybeMunicipalityOwned, IVersioned
     public DateTime? FinishedAt { get; set; }
     public int MunicipalitiesTotal { get; set; }
     public int MunicipalitiesDone { get; set; }
-    /// <summary>The last municipality finished: the run resumes after it.</summary>
-    public int? CursorMunicipalityId { get; set; }
-    /// <summary>Within the cursor's municipality, the last taxpayer whose chunk is committed.</summary>
+    /// <summary>The last taxpayer (in id order) whose chunk is committed: the run resumes after it.</summary>
     public int? CursorTaxpayerId { get; set; }
+    public long TaxpayersTotal { get; set; }
     public long TaxpayersDone { get; set; }
     public int NoticesCreated { get; set; }
     public int NoticesRevised { get; set; }
@@ -234,7 +233,7 @@ public sealed class PaymentNotice : IMunicipalityOwned
     public DateOnly IssuedOn { get; set; }
     public int RunId { get; set; }
     public required string Fingerprint { get; set; }
-    /// <summary>The code in the QR link anyone can verify the notice with.</summary>
+    /// <summary>The code in the QR link anyone can verify the notice with (AssessmentEngine.NewCode: its id, then random characters).</summary>
     public required string VerificationCode { get; set; }
     /// <summary>LML 18.11: delivered by 1 August.</summary>
     public DateOnly? DeliveredOn { get; set; }

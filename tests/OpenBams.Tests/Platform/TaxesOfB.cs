@@ -46,6 +46,7 @@ internal static class TaxesOfB
                 Fingerprint = "0000000000000000", VerificationCode = "N" + unique[..19] };
             db.Add(notice);
             await db.SaveChangesAsync();
+            notice.VerificationCode = AssessmentEngine.NewCode(notice.Id);
             db.Add(new AssessmentLine { MunicipalityId = b, NoticeId = notice.Id, TaxpayerId = taxpayer.Id, Tax = LocalTax.LandTax, ObjectKind = ObjectKind.LandPlot,
                 ObjectId = plot.Id, ObjectLabel = marker, WeightText = "1/1", Weight = 1, Months = 12, GrossQepik = 1000, NetQepik = 1000, Citation = "LML 18.7" });
             db.Add(new TaxCharge { MunicipalityId = b, TaxpayerId = taxpayer.Id, Tax = LocalTax.LandTax, Year = today.Year, Instalment = 1,

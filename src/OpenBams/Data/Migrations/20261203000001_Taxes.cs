@@ -70,8 +70,8 @@ public sealed class TaxesTables : Migration
                 FinishedAt = table.Column<DateTime>(nullable: true),
                 MunicipalitiesTotal = table.Column<int>(nullable: false),
                 MunicipalitiesDone = table.Column<int>(nullable: false),
-                CursorMunicipalityId = table.Column<int>(nullable: true),
                 CursorTaxpayerId = table.Column<int>(nullable: true),
+                TaxpayersTotal = table.Column<long>(nullable: false),
                 TaxpayersDone = table.Column<long>(nullable: false),
                 NoticesCreated = table.Column<int>(nullable: false),
                 NoticesRevised = table.Column<int>(nullable: false),
@@ -645,8 +645,9 @@ public sealed class TaxesTables : Migration
         b.CreateIndex("IX_DebtCertificates_VerificationCode", "DebtCertificates", "VerificationCode", unique: true, filter: "\"VerificationCode\" IS NOT NULL");
         b.CreateIndex("IX_LandPlots_MunicipalityId_CadastralNumber", "LandPlots", new[] {"MunicipalityId", "CadastralNumber"}, unique: true, filter: "\"CadastralNumber\" IS NOT NULL");
         b.CreateIndex("IX_LandPlots_MunicipalityId_Id", "LandPlots", new[] {"MunicipalityId", "Id"});
+        b.CreateIndex("IX_LandPlots_SharedByBuildingArea", "LandPlots", "MunicipalityId", filter: "\"ApportionByBuildingArea\"");
         b.CreateIndex("IX_LocalPaymentReturns_OnePerSiteAndMonth", "LocalPaymentReturns", new[] {"MunicipalityId", "TaxpayerId", "Tax", "Year", "Month", "Site"}, unique: true);
-        b.CreateIndex("IX_ObjectHoldings_MunicipalityId_TaxpayerId", "ObjectHoldings", new[] {"MunicipalityId", "TaxpayerId"});
+        b.CreateIndex("IX_ObjectHoldings_TaxpayerId", "ObjectHoldings", "TaxpayerId");
         b.CreateIndex("IX_ObjectHoldings_ObjectKind_ObjectId", "ObjectHoldings", new[] {"ObjectKind", "ObjectId"});
         b.CreateIndex("IX_PaymentAllocations_MunicipalityId_On", "PaymentAllocations", new[] {"MunicipalityId", "On"});
         b.CreateIndex("IX_PaymentAllocations_PaymentId", "PaymentAllocations", "PaymentId");
@@ -655,9 +656,7 @@ public sealed class TaxesTables : Migration
         b.CreateIndex("IX_PaymentImports_MunicipalityId_Id", "PaymentImports", new[] {"MunicipalityId", "Id"});
         b.CreateIndex("IX_PaymentImports_Status", "PaymentImports", "Status");
         b.CreateIndex("IX_PaymentNotices_MunicipalityId_Year_Number_Revision", "PaymentNotices", new[] {"MunicipalityId", "Year", "Number", "Revision"}, unique: true);
-        b.CreateIndex("IX_PaymentNotices_Reference", "PaymentNotices", "Reference");
         b.CreateIndex("IX_PaymentNotices_TaxpayerId_Year", "PaymentNotices", new[] {"TaxpayerId", "Year"});
-        b.CreateIndex("IX_PaymentNotices_VerificationCode", "PaymentNotices", "VerificationCode", unique: true);
         b.CreateIndex("IX_Payments_ExternalId", "Payments", "ExternalId", unique: true);
         b.CreateIndex("IX_Payments_ImportId", "Payments", "ImportId");
         b.CreateIndex("IX_Payments_MunicipalityId_PaidOn", "Payments", new[] {"MunicipalityId", "PaidOn"});

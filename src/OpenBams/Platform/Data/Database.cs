@@ -35,9 +35,35 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         if (Provider == DatabaseProvider.PostgreSQL)
             options.UseNpgsql(ConnectionString, o => o.MigrationsHistoryTable("__migrations"));
         else
-            options.UseSqlite(ConnectionString, o => o.MigrationsHistoryTable("__migrations"));
+            options.UseSqlite(ConnectionString, o => o.MigrationsHistoryTable("__migrations")).AddInterceptors(SqlitePragmas.Instance);
         // Migrations are written by hand (no `dotnet ef` here) and carry no model snapshot; the
         // schema test proves they produce exactly the model's schema on both engines.
         options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+    }
+}
+
+/// <summary>
+/// SQLite in write-ahead-log mode with normal synchronisation: readers (pages, the API) do not wait for a long writer (a
+/// background job), and a commit does not wait for the disk — after a power cut the last commits may be lost, never the
+/// database (sqlite.org/wal.html). The journal mode is stored in the file; synchronisation is set per connection.
+/// </summary>
+internal sealed class SqlitePragmas : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+{
+    public static readonly SqlitePragmas Instance = new();
+    private const string Sql = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
+
+    public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = Sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData,
+        CancellationToken cancellationToken = default)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = Sql;
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
     }
 }
