@@ -683,7 +683,7 @@ public static class TaxServiceActs
                 HearingNoticeOn = a.HearingNoticeOn, HearingOn = a.HearingOn, HearingTime = a.HearingTime, HearingPlace = a.HearingPlace,
                 EarliestHearingOn = earliest?.Due, EarliestHearingExplanation = earliest?.Explain(Text.Lang),
                 HeardInAbsentia = a.HeardInAbsentia, AbsenceReason = a.AbsenceReason, AbsenceReasonAccepted = a.AbsenceReasonAccepted,
-                DecidedOn = a.DecidedOn, Decision = a.Decision, DecisionName = a.Decision is { } dn ? DecisionName(dn) : null, DecisionReference = a.DecisionReference,
+                DecidedOn = a.DecidedOn, Decision = a.Decision, DecisionName = a.Decision is { } dn ? (string)DecisionName(dn) : null, DecisionReference = a.DecisionReference,
                 DecidedLate = a.DecidedOn is { } don && decisionDue is not null && don > decisionDue.Due,
                 DemandSentOn = a.DemandSentOn, DemandInterest = a.DemandInterestQepik is { } i ? TaxService.Manat(i) : null,
                 DemandSanctions = a.DemandSanctionsQepik is { } s ? TaxService.Manat(s) : null, DemandTotal = demandTotal is { } t ? TaxService.Manat(t) : null,
