@@ -70,5 +70,5 @@ public sealed class ComplaintsModel(AppDb db, TimeProvider time) : TaxesPageMode
 
     public string Link(int page) => $"?q={Uri.EscapeDataString(Q ?? "")}&pending={Pending}&overdue={Overdue}&pageNumber={page}";
 
-    public string ExportQuery => $"q={Uri.EscapeDataString(Q ?? "")}&pending={Pending}&overdue={Overdue}";
+    public string ExportQuery => ServiceForms.Query(("q", Q), ("pending", Pending), ("overdue", Overdue));
 }

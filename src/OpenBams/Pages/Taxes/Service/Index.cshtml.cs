@@ -63,7 +63,7 @@ public sealed class IndexModel(AppDb db, TimeProvider time) : TaxesPageModel(db)
     public string Link(int page, int? actPage = null) =>
         $"?q={Uri.EscapeDataString(Q ?? "")}&kind={Kind}&status={Status}&pageNumber={page}&actQ={Uri.EscapeDataString(ActQ ?? "")}&actPage={actPage ?? ActPage}";
 
-    public string ExportQuery => $"q={Uri.EscapeDataString(Q ?? "")}&kind={Kind}&status={Status}";
+    public string ExportQuery => ServiceForms.Query(("q", Q), ("kind", Kind), ("status", Status));
 
     /// <summary>The taxes an audit may cover: the local taxes and payments (not interest, not voluntary payments).</summary>
     public static IEnumerable<LocalTax> AuditableTaxes => Enum.GetValues<LocalTax>().Where(t => t is not (LocalTax.InterestOnArrears or LocalTax.VoluntaryPayment));
@@ -107,6 +107,11 @@ public static class ServiceForms
 
     public static List<string> Lines(string? s) =>
         (s ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+
+    /// <summary>A query string of the given values, leaving out the empty ones (the API refuses an empty enum or bool with 400).</summary>
+    public static string Query(params (string Name, object? Value)[] values) =>
+        string.Join("&", values.Select(v => (v.Name, Text: v.Value is bool b ? (b ? "true" : "false") : v.Value?.ToString()))
+            .Where(v => !string.IsNullOrEmpty(v.Text)).Select(v => $"{v.Name}={Uri.EscapeDataString(v.Text!)}"));
 
     public static string Severity(string severity) => severity switch { "Breach" => "bad", "Warning" => "warn", _ => "muted" };
 
