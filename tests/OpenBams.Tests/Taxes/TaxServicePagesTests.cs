@@ -182,7 +182,14 @@ public abstract class TaxServicePagesTests(AppFixture fixture)
 
         // The chairman decides on 20.11; the reply is due 10 days later, 30.11.2026 (Monday).
         App.Clock.SetToday(new DateOnly(2026, 11, 20));
-        var decided = await s.Chairman.PostFormAsync($"{complaints}/{id}", [F("On", "20.11.2026"), F("Outcome", "Şikayət təmin edildi")], $"{complaints}/{id}?handler=Decision");
+        var version = (await s.Chairman.PageAsync($"{complaints}/{id}")).QuerySelector("#decision-form input[name=Version]")!.GetAttribute("value");
+        // A stale version (the complaint changed meanwhile) is refused on the page, not written.
+        var stale = await s.Chairman.PostFormAsync($"{complaints}/{id}", [F("On", "20.11.2026"), F("Outcome", "x"), F("Version", long.Parse(version!) + 1)],
+            $"{complaints}/{id}?handler=Decision");
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.NotNull((await stale.HtmlAsync()).GetElementById("errors"));
+        var decided = await s.Chairman.PostFormAsync($"{complaints}/{id}", [F("On", "20.11.2026"), F("Outcome", "Şikayət təmin edildi"), F("Version", version)],
+            $"{complaints}/{id}?handler=Decision");
         Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
         page = await s.Officer.PageAsync($"{complaints}/{id}");
         Assert.Contains("30.11.2026", page.GetElementById("deadline-reply")!.TextContent);

@@ -18,7 +18,7 @@ public sealed class AuditModel(AppDb db, TimeProvider time) : TaxesPageModel(db)
     [BindProperty] public AuditStatus? NewStatus { get; set; }
     [BindProperty] public string? Findings { get; set; }
     [BindProperty] public string? EndOn { get; set; }
-    [BindProperty] public long Version { get; set; }
+    [BindProperty] public long? Version { get; set; }
     [BindProperty] public ActForm Act { get; set; } = new();
 
     public AuditView Audit { get; private set; } = null!;

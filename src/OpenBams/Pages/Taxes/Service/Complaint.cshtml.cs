@@ -16,7 +16,7 @@ public sealed class ComplaintModel(AppDb db, TimeProvider time) : TaxesPageModel
     [BindProperty] public string? Reference { get; set; }
     [BindProperty] public DeliveryMethod? Method { get; set; }
     [BindProperty] public bool AlsoInCourt { get; set; }
-    [BindProperty] public long Version { get; set; }
+    [BindProperty] public long? Version { get; set; }
 
     public ComplaintView Complaint { get; private set; } = null!;
     public string TodayText { get; private set; } = "";
