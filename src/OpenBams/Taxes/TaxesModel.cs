@@ -537,6 +537,9 @@ public sealed class TaxAudit : IMunicipalityOwned, IVersioned
     public required string Officials { get; set; }
     public string? Findings { get; set; }
     public AuditStatus Status { get; set; }
+    /// <summary>TAX-REG 5.2: the chairman or deputy who signed the participation decision, and the day.</summary>
+    public string? ParticipationSignedBy { get; set; }
+    public DateOnly? ParticipationSignedOn { get; set; }
     public long Version { get; set; }
 }
 
@@ -600,6 +603,34 @@ public sealed class AuditAct : IMunicipalityOwned, IVersioned
     public DateOnly? CourtFiledOn { get; set; }
     public DateOnly? JudgementFinalOn { get; set; }
     public ActStatus Status { get; set; }
+    /// <summary>TAX-REG 5.3: the receipt or letter that proves when the payer received the act.</summary>
+    public string? DeliveryProof { get; set; }
+    /// <summary>TAX-REG 5.3: the original goes to the chairman (or deputy).</summary>
+    public DateOnly? OriginalToChairmanOn { get; set; }
+    /// <summary>TAX-REG 5.4: the parts objected to; null when the objection is to the whole act.</summary>
+    public string? ObjectionParts { get; set; }
+    /// <summary>TAX-REG 5.4: received after the 30 days (recorded, calls for no hearing).</summary>
+    public bool ObjectionLate { get; set; }
+    /// <summary>TAX-REG 5.5: the place and time of the hearing told to the payer.</summary>
+    public string? HearingPlace { get; set; }
+    public TimeOnly? HearingTime { get; set; }
+    /// <summary>TAX-REG 5.7-5.9: how the decision's copy and the demand reached the payer, and the proof of the day.</summary>
+    public DeliveryMethod? DemandMethod { get; set; }
+    public string? DemandProof { get; set; }
+    public bool DemandObstructed { get; set; }
+    public DateOnly? DemandLetterSentOn { get; set; }
+    /// <summary>TAX-REG 5.7: the interest and financial sanctions demanded with the tax (the Tax Code sets them).</summary>
+    public long? DemandInterestQepik { get; set; }
+    public long? DemandSanctionsQepik { get; set; }
+    /// <summary>TAX-REG 5.7: the municipality's decision cancelling the court referral after voluntary payment.</summary>
+    public string? CancellationReference { get; set; }
+    /// <summary>TAX-REG 5.11: the tax service's representation the municipality goes to court on, and the court case.</summary>
+    public string? CourtRepresentation { get; set; }
+    public string? CourtCase { get; set; }
+    /// <summary>TAX-REG 5.12: what the final judgement decided, and how its enforcement ended.</summary>
+    public string? Judgement { get; set; }
+    public DateOnly? ClosedOn { get; set; }
+    public string? ClosingNote { get; set; }
     public long Version { get; set; }
 }
 
@@ -629,5 +660,29 @@ public sealed class TaxComplaint : IMunicipalityOwned, IVersioned
     public DateOnly? RepliedOn { get; set; }
     /// <summary>TAX-REG 6.3: the payer also went to court; nothing here blocks it.</summary>
     public bool AlsoInCourt { get; set; }
+    /// <summary>TAX-REG 6.2: what exactly it is against (<see cref="AgainstDecisionOrChairman"/> follows from it).</summary>
+    public ComplaintAgainst Against { get; set; }
+    public DateOnly? RestoredOn { get; set; }
+    /// <summary>TAX-REG 6.6: who recorded the decision, and the council's decision for a complaint to the council.</summary>
+    public string? DecidedBy { get; set; }
+    public string? DecisionReference { get; set; }
+    public DeliveryMethod? ReplyMethod { get; set; }
     public long Version { get; set; }
+}
+
+/// <summary>
+/// TAX-REG 7.2: a council decision recorded as the municipality's yearly discussion of the tax service's work. The decision
+/// register has no such classification, so the tax service (or the chairman) names the decision; its number, title and day
+/// are copied so the record reads on its own.
+/// </summary>
+public sealed class TaxServiceReview : IMunicipalityOwned
+{
+    public int Id { get; set; }
+    public int MunicipalityId { get; set; }
+    public int DecisionId { get; set; }
+    public required string DecisionCode { get; set; }
+    public required string Title { get; set; }
+    public DateOnly AdoptedOn { get; set; }
+    public DateTime RecordedAt { get; set; }
+    public required string RecordedBy { get; set; }
 }

@@ -247,6 +247,7 @@ public static class TaxesSchema
             e.Property(x => x.ParticipationDecision).HasMaxLength(200);
             e.Property(x => x.Purpose).HasMaxLength(1000);
             e.Property(x => x.Officials).HasMaxLength(1000);
+            e.Property(x => x.ParticipationSignedBy).HasMaxLength(256);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => x.MunicipalityId);
         });
@@ -259,6 +260,15 @@ public static class TaxesSchema
             e.Property(x => x.Articles).HasMaxLength(500);
             e.Property(x => x.AbsenceReason).HasMaxLength(500);
             e.Property(x => x.DecisionReference).HasMaxLength(200);
+            e.Property(x => x.DeliveryProof).HasMaxLength(300);
+            e.Property(x => x.ObjectionParts).HasMaxLength(1000);
+            e.Property(x => x.HearingPlace).HasMaxLength(300);
+            e.Property(x => x.DemandProof).HasMaxLength(300);
+            e.Property(x => x.CancellationReference).HasMaxLength(200);
+            e.Property(x => x.CourtRepresentation).HasMaxLength(200);
+            e.Property(x => x.CourtCase).HasMaxLength(200);
+            e.Property(x => x.Judgement).HasMaxLength(2000);
+            e.Property(x => x.ClosingNote).HasMaxLength(1000);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.MunicipalityId, x.Year, x.Number }).IsUnique();
         });
@@ -267,6 +277,8 @@ public static class TaxesSchema
             e.ToTable("TaxComplaints");
             e.Property(x => x.RestoredBy).HasMaxLength(256);
             e.Property(x => x.RestorationReason).HasMaxLength(500);
+            e.Property(x => x.DecidedBy).HasMaxLength(256);
+            e.Property(x => x.DecisionReference).HasMaxLength(200);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => x.MunicipalityId);
         });
@@ -277,6 +289,13 @@ public static class TaxesSchema
             e.Property(x => x.Note).HasMaxLength(500);
             e.Property(x => x.RecordedBy).HasMaxLength(256);
             e.HasIndex(x => new { x.MunicipalityId, x.Year, x.Quarter, x.Revision }).IsUnique();
+        b.Entity<TaxServiceReview>(e =>
+        {
+            e.ToTable("TaxServiceReviews");
+            e.Property(x => x.DecisionCode).HasMaxLength(20);
+            e.Property(x => x.Title).HasMaxLength(500);
+            e.Property(x => x.RecordedBy).HasMaxLength(256);
+            e.HasIndex(x => new { x.MunicipalityId, x.DecisionId }).IsUnique();
         });
     }
 }
