@@ -289,6 +289,7 @@ public static class TaxesSchema
             e.Property(x => x.Note).HasMaxLength(500);
             e.Property(x => x.RecordedBy).HasMaxLength(256);
             e.HasIndex(x => new { x.MunicipalityId, x.Year, x.Quarter, x.Revision }).IsUnique();
+        });
         b.Entity<TaxServiceReview>(e =>
         {
             e.ToTable("TaxServiceReviews");
