@@ -171,7 +171,7 @@ public static class CouncilExports
             x.PermanentBasis ? (string)T.Yes : T.No, string.Join(", ", x.Posts.Select(PostName)), MemberStatusName(x.Status).ToString(), x.MandateEndedOn,
             x.MandateEndGround is { } g ? $"{Mandates.ReferenceOf(g)} {MandateCases.GroundName(g)}" : null,
         }).ToList();
-        await WriteAsync(http, "council-members", new Text("Bələdiyyə üzvləri", "Council members"), header, rows, xlsx);
+        await ExportResponse.WriteAsync(http, "council-members", new Text("Bələdiyyə üzvləri", "Council members"), header, rows, xlsx);
     }
 
     /// <summary>The register of decisions with votes and the oversight deadline (SL 48.1).</summary>
@@ -199,28 +199,7 @@ public static class CouncilExports
             d.Status.ToString(), d.SignedAt is { } s ? Fmt.Date(s) : null, d.PublishedAt is { } p ? Fmt.Date(p) : null, d.OversightDueOn,
             d.SentToOversightAt is { } st ? Fmt.Date(st) : null, d.OversightReceiptNumber, d.OversightOverdue ? (string)T.Yes : T.No,
         }).ToList();
-        await WriteAsync(http, "council-decisions", new Text("Bələdiyyənin qərarları", "Council decisions"), header, rows, xlsx);
-    }
-
-    private static async Task WriteAsync(HttpContext http, string file, string sheet, string[] header, List<IReadOnlyList<object?>> rows, bool xlsx)
-    {
-        if (xlsx)
-        {
-            http.Response.ContentType = Xlsx.ContentType;
-            http.Response.Headers.ContentDisposition = $"attachment; filename=\"{file}.xlsx\"";
-            await Xlsx.WriteAsync(http.Response.Body, sheet, header, rows.ToAsyncEnumerable(), http.RequestAborted);
-        }
-        else
-        {
-            http.Response.ContentType = "text/csv; charset=utf-8";
-            http.Response.Headers.ContentDisposition = $"attachment; filename=\"{file}.csv\"";
-            await Csv.WriteAsync(http.Response.Body, header, rows.Select(r => (IReadOnlyList<string?>)r.Select(v => v switch
-            {
-                null => null,
-                DateOnly d => Fmt.Date(d),
-                _ => Convert.ToString(v, CultureInfo.InvariantCulture),
-            }).ToList()).ToAsyncEnumerable(), http.RequestAborted);
-        }
+        await ExportResponse.WriteAsync(http, "council-decisions", new Text("Bələdiyyənin qərarları", "Council decisions"), header, rows, xlsx);
     }
 
     private static async Task<string> MunicipalityNameAsync(AppDb db, int municipalityId, CancellationToken ct) =>

@@ -68,7 +68,7 @@ public static class TaxRegisterExports
         {
             t.Id, (string)RegisterLabels.Kind(t.Kind), t.PersonalId, t.TaxId, t.Name, t.Address, t.Phone, t.Email, t.IsResident ? (string)T.Yes : T.No, t.RegisteredOn,
         }).ToList();
-        await WriteAsync(http, $"taxpayers-{m}", new Text("Vergi ödəyiciləri", "Taxpayers"), header, data, xlsx);
+        await ExportResponse.WriteAsync(http, $"taxpayers-{m}", new Text("Vergi ödəyiciləri", "Taxpayers"), header, data, xlsx);
         return Results.Empty;
     }
 
@@ -124,7 +124,7 @@ public static class TaxRegisterExports
                 break;
             }
         }
-        await WriteAsync(http, $"{TaxRegisterApi.RouteOf(kind)}-{m}", sheet, header, data, xlsx);
+        await ExportResponse.WriteAsync(http, $"{TaxRegisterApi.RouteOf(kind)}-{m}", sheet, header, data, xlsx);
         return Results.Empty;
     }
 
@@ -147,7 +147,7 @@ public static class TaxRegisterExports
             h.Id, h.TaxpayerName, (string)RegisterLabels.Object(h.ObjectKind) + ": " + h.ObjectLabel, h.ObjectId, h.Share, h.TitleDocument, h.TitleReceivedOn,
             h.RegisterBy, h.RegisteredOn, h.RegisterBy is { } by ? h.RegisteredOn.DayNumber - by.DayNumber : null,
         }).ToList();
-        await WriteAsync(http, $"late-registrations-{m}", new Text("Gecikmiş qeydiyyat (LML 18.3)", "Late registrations (LML 18.3)"), header, data, xlsx);
+        await ExportResponse.WriteAsync(http, $"late-registrations-{m}", new Text("Gecikmiş qeydiyyat (LML 18.3)", "Late registrations (LML 18.3)"), header, data, xlsx);
         return Results.Empty;
     }
 
@@ -159,26 +159,5 @@ public static class TaxRegisterExports
                           orderby t.Name
                           select new { h.ObjectId, t.Name, h.ShareNumerator, h.ShareDenominator }).ToListAsync(ct);
         return rows.GroupBy(r => r.ObjectId).ToDictionary(g => g.Key, g => string.Join("; ", g.Select(r => $"{r.Name} ({r.ShareNumerator}/{r.ShareDenominator})")));
-    }
-
-    private static async Task WriteAsync(HttpContext http, string file, string sheet, string[] header, List<IReadOnlyList<object?>> rows, bool xlsx)
-    {
-        if (xlsx)
-        {
-            http.Response.ContentType = Xlsx.ContentType;
-            http.Response.Headers.ContentDisposition = $"attachment; filename=\"{file}.xlsx\"";
-            await Xlsx.WriteAsync(http.Response.Body, sheet.Length > 31 ? sheet[..31] : sheet, header, rows.ToAsyncEnumerable(), http.RequestAborted);
-        }
-        else
-        {
-            http.Response.ContentType = "text/csv; charset=utf-8";
-            http.Response.Headers.ContentDisposition = $"attachment; filename=\"{file}.csv\"";
-            await Csv.WriteAsync(http.Response.Body, header, rows.Select(r => (IReadOnlyList<string?>)r.Select(v => v switch
-            {
-                null => null,
-                DateOnly d => Fmt.Date(d),
-                _ => Convert.ToString(v, CultureInfo.InvariantCulture),
-            }).ToList()).ToAsyncEnumerable(), http.RequestAborted);
-        }
     }
 }

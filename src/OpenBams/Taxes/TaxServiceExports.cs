@@ -33,7 +33,7 @@ public static class TaxServiceExports
             a.ParticipationDecision, a.ParticipationSignedBy, a.ParticipationSignedOn, string.Join("; ", a.Officials), a.Purpose, a.Findings, a.StatusName,
             string.Join(", ", a.ActIds), Flags(a.Flags),
         }).ToList();
-        await WriteAsync(http, "vergi-yoxlamalari", new Text("Vergi yoxlamaları", "Tax audits"), header, rows, xlsx);
+        await ExportResponse.WriteAsync(http, "vergi-yoxlamalari", new Text("Vergi yoxlamaları", "Tax audits"), header, rows, xlsx);
     }
 
     public static async Task ActsAsync(HttpContext http, AppDb db, int municipalityId, ActQuery q, TimeProvider time, bool xlsx)
@@ -60,7 +60,7 @@ public static class TaxServiceExports
             a.DecisionDueOn, a.DecisionName, a.DecidedOn, a.DemandDeliveredOn, a.PaidVoluntarilyOn, a.CourtFiledOn, a.JudgementFinalOn, a.ClosedOn,
             a.Overdue ? (string)T.Yes : T.No, Flags(a.Flags),
         }).ToList();
-        await WriteAsync(http, "vergi-aktlari", new Text("Vergi xidmətinin aktları", "Tax service acts"), header, rows, xlsx);
+        await ExportResponse.WriteAsync(http, "vergi-aktlari", new Text("Vergi xidmətinin aktları", "Tax service acts"), header, rows, xlsx);
     }
 
     public static async Task ComplaintsAsync(HttpContext http, AppDb db, int municipalityId, ComplaintQuery q, TimeProvider time, bool xlsx)
@@ -87,29 +87,8 @@ public static class TaxServiceExports
             c.RestoredBy, c.ReviewDueOn, c.DecidedOn, c.Outcome, c.ReplyDueOn, c.RepliedOn, c.AlsoInCourt ? (string)T.Yes : T.No,
             c.Overdue ? (string)T.Yes : T.No, Flags(c.Flags),
         }).ToList();
-        await WriteAsync(http, "vergi-sikayetleri", new Text("Ödəyicilərin şikayətləri", "Taxpayers' complaints"), header, rows, xlsx);
+        await ExportResponse.WriteAsync(http, "vergi-sikayetleri", new Text("Ödəyicilərin şikayətləri", "Taxpayers' complaints"), header, rows, xlsx);
     }
 
     private static string Flags(IEnumerable<ServiceFlag> flags) => string.Join("; ", flags.Select(f => $"{f.Message} ({f.Rule})"));
-
-    private static async Task WriteAsync(HttpContext http, string file, string sheet, string[] header, List<IReadOnlyList<object?>> rows, bool xlsx)
-    {
-        if (xlsx)
-        {
-            http.Response.ContentType = Xlsx.ContentType;
-            http.Response.Headers.ContentDisposition = $"attachment; filename=\"{file}.xlsx\"";
-            await Xlsx.WriteAsync(http.Response.Body, sheet, header, rows.ToAsyncEnumerable(), http.RequestAborted);
-        }
-        else
-        {
-            http.Response.ContentType = "text/csv; charset=utf-8";
-            http.Response.Headers.ContentDisposition = $"attachment; filename=\"{file}.csv\"";
-            await Csv.WriteAsync(http.Response.Body, header, rows.Select(r => (IReadOnlyList<string?>)r.Select(v => v switch
-            {
-                null => null,
-                DateOnly d => Fmt.Date(d),
-                _ => Convert.ToString(v, CultureInfo.InvariantCulture),
-            }).ToList()).ToAsyncEnumerable(), http.RequestAborted);
-        }
-    }
 }
