@@ -70,19 +70,35 @@ public static class Ledger
 
     private sealed record Book(List<TaxCharge> Charges, List<Payment> Payments, List<PaymentAllocation> Allocations);
 
+    /// <summary>
+    /// The books of many accounts, three queries per 20 000 accounts, reading only the columns the settlement and the
+    /// position use (an import batch settles 20 000 accounts at a time; the wide text columns would triple what is read).
+    /// </summary>
     private static async Task<Dictionary<int, Book>> LoadBooksAsync(AppDb db, IReadOnlyCollection<int> taxpayerIds, CancellationToken ct)
     {
         var books = taxpayerIds.Distinct().ToDictionary(id => id, _ => new Book([], [], []));
-        foreach (var chunk in taxpayerIds.Distinct().Chunk(2000))
+        foreach (var chunk in books.Keys.Chunk(20_000))
         {
             var ids = chunk.ToList();
-            foreach (var c in await db.TaxCharges.AsNoTracking().Where(c => ids.Contains(c.TaxpayerId)).ToListAsync(ct)) books[c.TaxpayerId].Charges.Add(c);
-            foreach (var p in await db.Payments.AsNoTracking().Where(p => p.TaxpayerId != null && ids.Contains(p.TaxpayerId.Value) && p.ProjectId == null).ToListAsync(ct))
+            foreach (var c in await db.TaxCharges.AsNoTracking().Where(c => ids.Contains(c.TaxpayerId))
+                         .Select(c => new TaxCharge { Id = c.Id, MunicipalityId = c.MunicipalityId, TaxpayerId = c.TaxpayerId, Tax = c.Tax, Year = c.Year, Period = c.Period,
+                             Instalment = c.Instalment, DueOn = c.DueOn, AmountQepik = c.AmountQepik, Kind = c.Kind, SourceId = c.SourceId }).ToListAsync(ct))
+                books[c.TaxpayerId].Charges.Add(c);
+            foreach (var p in await db.Payments.AsNoTracking().Where(p => p.TaxpayerId != null && ids.Contains(p.TaxpayerId.Value) && p.ProjectId == null)
+                         .Select(p => new Payment { Id = p.Id, MunicipalityId = p.MunicipalityId, TaxpayerId = p.TaxpayerId, AmountQepik = p.AmountQepik, PaidOn = p.PaidOn,
+                             Channel = p.Channel, Reference = p.Reference, ExternalId = p.ExternalId, Status = p.Status }).ToListAsync(ct))
                 books[p.TaxpayerId!.Value].Payments.Add(p);
-            foreach (var a in await db.PaymentAllocations.AsNoTracking().Where(a => ids.Contains(a.TaxpayerId)).ToListAsync(ct)) books[a.TaxpayerId].Allocations.Add(a);
+            foreach (var a in await db.PaymentAllocations.AsNoTracking().Where(a => ids.Contains(a.TaxpayerId))
+                         .Select(a => new PaymentAllocation { MunicipalityId = a.MunicipalityId, PaymentId = a.PaymentId, TaxpayerId = a.TaxpayerId, Tax = a.Tax, Year = a.Year,
+                             Period = a.Period, Instalment = a.Instalment, AmountQepik = a.AmountQepik, On = a.On }).ToListAsync(ct))
+                books[a.TaxpayerId].Allocations.Add(a);
         }
         return books;
     }
+
+    /// <summary>The municipality an account's rows belong to; none when the account has no rows (nothing to settle).</summary>
+    private static int? MunicipalityOf(Book b) =>
+        b.Charges.Count > 0 ? b.Charges[0].MunicipalityId : b.Payments.Count > 0 ? b.Payments[0].MunicipalityId : null;
 
     private static List<OpenItem> Items(Book b) =>
         b.Charges.GroupBy(c => new DueKey(c.Tax, c.Year, c.Period, c.Instalment))
@@ -103,52 +119,56 @@ public static class Ledger
     {
         if (taxpayerIds.Count == 0) return 0;
         var books = await LoadBooksAsync(db, taxpayerIds, ct);
-        var municipalityOf = new Dictionary<int, int>();
-        foreach (var chunk in taxpayerIds.Distinct().Chunk(2000))
-        {
-            var ids = chunk.ToList();
-            foreach (var t in await db.Taxpayers.AsNoTracking().Where(t => ids.Contains(t.Id)).Select(t => new { t.Id, t.MunicipalityId }).ToListAsync(ct))
-                municipalityOf[t.Id] = t.MunicipalityId;
-        }
-        var allocationRows = new List<object?[]>();
-        var interestRows = new List<object?[]>();
         var today = DateOnly.FromDateTime(now.AddHours(4));
-        foreach (var (taxpayerId, book) in books)
-        {
-            if (!municipalityOf.TryGetValue(taxpayerId, out var m)) continue;
-            var (deltas, interest) = Plan(book, today, rules);
-            var paidOn = book.Payments.ToDictionary(p => p.Id, p => p.PaidOn);
-            foreach (var d in deltas)
-                allocationRows.Add([m, d.PaymentId, taxpayerId, (int)d.Key.Tax, d.Key.Year, d.Key.Period, d.Key.Instalment, d.AmountQepik, paidOn[d.PaymentId], now]);
-            foreach (var (source, amount, dueOn) in interest)
-                interestRows.Add([m, taxpayerId, (int)LocalTax.InterestOnArrears, source.Year, 0, 0, dueOn, amount, (int)ChargeKind.Interest, null,
-                    InterestSource(source), now, $"FL 7.1.11: {source.Tax} {source.Year}/{source.Instalment}"]);
-            if (interest.Count > 0)
-            {
-                // The new interest is an item too: settle again so credit pays it.
-                foreach (var row in interestRows.Skip(interestRows.Count - interest.Count))
-                    book.Charges.Add(new TaxCharge { MunicipalityId = m, TaxpayerId = taxpayerId, Tax = LocalTax.InterestOnArrears, Year = (int)row[3]!,
-                        DueOn = (DateOnly)row[6]!, AmountQepik = (long)row[7]!, Kind = ChargeKind.Interest });
-                foreach (var d in deltas)
-                    book.Allocations.Add(new PaymentAllocation { PaymentId = d.PaymentId, TaxpayerId = taxpayerId, Tax = d.Key.Tax, Year = d.Key.Year,
-                        Period = d.Key.Period, Instalment = d.Key.Instalment, AmountQepik = d.AmountQepik });
-                foreach (var d in Settlement.Settle(Items(book), Funds(book), Allocs(book.Allocations)))
-                    allocationRows.Add([m, d.PaymentId, taxpayerId, (int)d.Key.Tax, d.Key.Year, d.Key.Period, d.Key.Instalment, d.AmountQepik, paidOn[d.PaymentId], now]);
-            }
-        }
+        // Each account settles on its own (pure work on its book): an import batch of 20 000 accounts uses every core.
+        var accounts = books.ToArray();
+        var planned = new (List<object?[]> Allocations, List<object?[]> Interest)[accounts.Length];
+        if (accounts.Length >= 1000)
+            Parallel.For(0, accounts.Length, i => planned[i] = SettleOne(accounts[i].Key, accounts[i].Value, today, now, rules));
+        else
+            for (var i = 0; i < accounts.Length; i++) planned[i] = SettleOne(accounts[i].Key, accounts[i].Value, today, now, rules);
+        var allocationRows = planned.SelectMany(p => p.Allocations).ToList();
+        var interestRows = planned.SelectMany(p => p.Interest).ToList();
         if (interestRows.Count > 0) await BulkWriter.WriteAsync(db, ChargeTable, interestRows, ct);
         if (allocationRows.Count > 0) await BulkWriter.WriteAsync(db, AllocationTable, allocationRows, ct);
         return allocationRows.Count;
     }
 
+    /// <summary>The allocation and interest rows that settle one account.</summary>
+    private static (List<object?[]> Allocations, List<object?[]> Interest) SettleOne(int taxpayerId, Book book, DateOnly today, DateTime now, Rules rules)
+    {
+        var allocationRows = new List<object?[]>();
+        var interestRows = new List<object?[]>();
+        if (MunicipalityOf(book) is not { } m) return (allocationRows, interestRows);
+        var paidOn = book.Payments.ToDictionary(p => p.Id, p => p.PaidOn);
+        var (deltas, interest) = Plan(book, paidOn, today, rules);
+        foreach (var d in deltas)
+            allocationRows.Add([m, d.PaymentId, taxpayerId, (int)d.Key.Tax, d.Key.Year, d.Key.Period, d.Key.Instalment, d.AmountQepik, paidOn[d.PaymentId], now]);
+        foreach (var (source, amount, dueOn) in interest)
+            interestRows.Add([m, taxpayerId, (int)LocalTax.InterestOnArrears, source.Year, 0, 0, dueOn, amount, (int)ChargeKind.Interest, null,
+                InterestSource(source), now, $"FL 7.1.11: {source.Tax} {source.Year}/{source.Instalment}"]);
+        if (interest.Count > 0)
+        {
+            // The new interest is an item too: settle again so credit pays it.
+            foreach (var row in interestRows)
+                book.Charges.Add(new TaxCharge { MunicipalityId = m, TaxpayerId = taxpayerId, Tax = LocalTax.InterestOnArrears, Year = (int)row[3]!,
+                    DueOn = (DateOnly)row[6]!, AmountQepik = (long)row[7]!, Kind = ChargeKind.Interest });
+            foreach (var d in deltas)
+                book.Allocations.Add(new PaymentAllocation { PaymentId = d.PaymentId, TaxpayerId = taxpayerId, Tax = d.Key.Tax, Year = d.Key.Year,
+                    Period = d.Key.Period, Instalment = d.Key.Instalment, AmountQepik = d.AmountQepik });
+            foreach (var d in Settlement.Settle(Items(book), Funds(book), Allocs(book.Allocations)))
+                allocationRows.Add([m, d.PaymentId, taxpayerId, (int)d.Key.Tax, d.Key.Year, d.Key.Period, d.Key.Instalment, d.AmountQepik, paidOn[d.PaymentId], now]);
+        }
+        return (allocationRows, interestRows);
+    }
+
     /// <summary>The allocations to append and the interest charges to add for one account.</summary>
-    private static (IReadOnlyList<Allocation> Deltas, List<(DueKey Source, long Amount, DateOnly DueOn)> Interest) Plan(Book book, DateOnly today, Rules rules)
+    private static (IReadOnlyList<Allocation> Deltas, List<(DueKey Source, long Amount, DateOnly DueOn)> Interest) Plan(Book book, Dictionary<long, DateOnly> paidOn, DateOnly today, Rules rules)
     {
         var items = Items(book);
         var funds = Funds(book);
         var deltas = Settlement.Settle(items, funds, Allocs(book.Allocations));
         var after = Allocs(book.Allocations).Concat(deltas).ToList();
-        var paidOn = book.Payments.ToDictionary(p => p.Id, p => p.PaidOn);
         var interest = new List<(DueKey, long, DateOnly)>();
         foreach (var item in items.Where(i => i.Key.Tax != LocalTax.InterestOnArrears && i.DueQepik > 0))
         {

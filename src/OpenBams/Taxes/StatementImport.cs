@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using OpenBams.Law;
 using OpenBams.Law.Taxes;
 using OpenBams.Platform;
@@ -432,6 +433,59 @@ public static class StatementImport
         return c;
     }
 
+    /// <summary>
+    /// The current notices of a batch's references, by reference: one query joining the batch's keys (municipality, year,
+    /// number) to the unique index on PaymentNotices — notices have no index on the reference text, and one query per
+    /// municipality and year cost a round trip for each of the hundreds a national statement touches.
+    /// </summary>
+    private static async Task<Dictionary<string, (int M, int T)>> NoticesAsync(AppDb db, List<PaymentReference> keys, CancellationToken ct)
+    {
+        var found = new Dictionary<string, (int M, int T)>();
+        if (keys.Count == 0) return found;
+        var byKey = keys.ToDictionary(k => (k.MunicipalityId, k.Year, k.Number), k => k.Value);
+        var conn = db.Database.GetDbConnection();
+        await using var cmd = conn.CreateCommand();
+        cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        if (BulkWriter.IsPostgres(db))
+        {
+            cmd.CommandText = """
+                SELECT n."MunicipalityId", n."Year", n."Number", n."TaxpayerId"
+                FROM unnest(@m, @y, @n) AS k(m, y, n)
+                JOIN "PaymentNotices" n ON n."MunicipalityId" = k.m AND n."Year" = k.y AND n."Number" = k.n
+                WHERE n."IsCurrent"
+                """;
+            void Add(string name, int[] values)
+            {
+                var p = cmd.CreateParameter();
+                p.ParameterName = name;
+                p.Value = values;
+                cmd.Parameters.Add(p);
+            }
+            Add("m", keys.Select(k => k.MunicipalityId).ToArray());
+            Add("y", keys.Select(k => k.Year).ToArray());
+            Add("n", keys.Select(k => k.Number).ToArray());
+        }
+        else
+        {
+            // The keys are parsed integers, so inlining them is safe; SQLite probes the unique index once per VALUES row.
+            var values = string.Join(",", keys.Select(k => string.Create(CultureInfo.InvariantCulture, $"({k.MunicipalityId},{k.Year},{k.Number})")));
+            cmd.CommandText = $"""
+                SELECT n."MunicipalityId", n."Year", n."Number", n."TaxpayerId"
+                FROM (VALUES {values}) AS k
+                JOIN "PaymentNotices" n ON n."MunicipalityId" = k.column1 AND n."Year" = k.column2 AND n."Number" = k.column3
+                WHERE n."IsCurrent"
+                """;
+        }
+        if (conn.State != global::System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            int m = r.GetInt32(0), y = r.GetInt32(1), number = r.GetInt32(2);
+            found[byKey[(m, y, number)]] = (m, r.GetInt32(3));
+        }
+        return found;
+    }
+
     /// <summary>The checks a batch needs from the database, one query each: references, projects, payers and lines booked before.</summary>
     private static async Task CheckBatchAsync(IServiceProvider services, Validation v, List<Candidate> batch, TimeProvider time, CancellationToken ct)
     {
@@ -440,19 +494,7 @@ public static class StatementImport
         db.SuppressAudit = true;
         var ok = batch.Where(c => c.Ok).ToList();
 
-        // A reference carries its notice's key (municipality, year, number): one query per municipality and year through the
-        // unique index on PaymentNotices (notices have no index on the reference text).
-        var notices = new Dictionary<string, (int M, int T)>();
-        foreach (var g in ok.Where(c => c.Target.Notice is not null).Select(c => c.Target.Notice!.Value).Distinct()
-                     .GroupBy(r => (r.MunicipalityId, r.Year)))
-        {
-            var (gm, gy) = g.Key;
-            var numbers = g.Select(r => r.Number).ToList();
-            foreach (var n in await db.PaymentNotices.AsNoTracking().Where(n => n.MunicipalityId == gm && n.Year == gy && numbers.Contains(n.Number) && n.IsCurrent)
-                         .Select(n => new { n.Number, n.MunicipalityId, n.TaxpayerId }).ToListAsync(ct))
-                notices[PaymentReference.Create(gy, gm, n.Number).Value] = (n.MunicipalityId, n.TaxpayerId);
-        }
-
+        var notices = await NoticesAsync(db, ok.Where(c => c.Target.Notice is not null).Select(c => c.Target.Notice!.Value).Distinct().ToList(), ct);
         var projectIds = ok.Where(c => c.Target.ProjectId is not null).Select(c => c.Target.ProjectId!.Value).Distinct().ToList();
         var projects = projectIds.Count == 0 ? [] : await db.VoluntaryProjects.AsNoTracking().Where(p => projectIds.Contains(p.Id))
             .Select(p => new { p.Id, p.MunicipalityId, p.Name, p.OpenedOn, p.ClosedOn }).ToDictionaryAsync(p => p.Id, ct);
