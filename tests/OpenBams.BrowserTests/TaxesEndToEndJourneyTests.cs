@@ -18,7 +18,8 @@ namespace OpenBams.BrowserTests;
 /// decision; the annual assessment runs in the background (LML 18.11); the notice's PDF carries the name, the payment
 /// reference, the total and two halves due 15.08 and 15.11 (LML 18.13); the accountant imports the bank statement twice
 /// and the second import books nothing; the resident sees the debt fall to zero, asks for a certificate (SL 30.2), the
-/// tax service issues it and the resident downloads a certificate that says "no debt".
+/// tax service issues it and the resident downloads a certificate that says "no debt". Staff reach each page through the
+/// tax home's links, and every one of those links opens.
 /// </summary>
 public sealed class TaxesEndToEndJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
@@ -137,7 +138,13 @@ public sealed class TaxesEndToEndJourneyTests(BrowserFixture fixture) : BrowserT
     /// <summary>A natural person (FIN) with a household plot in a city (6 035 m², title received 01.12.2026, LML 18.3).</summary>
     private static async Task<string> RegisterTaxpayerAndPlotAsync(IPage officer, int m, string fin, string name)
     {
-        await officer.GotoAsync($"/Taxes/{m}/Taxpayers");
+        // The tax home's links are how staff find the pages: every one of them opens.
+        await officer.GotoAsync($"/Taxes/{m}");
+        var links = officer.Locator("#taxes-nav a");
+        Assert.True(await links.CountAsync() >= 15);
+        foreach (var href in await links.EvaluateAllAsync<string[]>("as => as.map(a => a.getAttribute('href'))"))
+            Assert.True((await officer.Context.APIRequest.GetAsync(href)).Status == 200, href + " does not open");
+        await officer.ClickAsync("#link-taxpayers");
         await officer.SelectOptionAsync("#taxpayer-kind", "NaturalPerson");
         await officer.FillAsync("#taxpayer-fin", fin);
         await officer.FillAsync("#taxpayer-name", name);
@@ -162,7 +169,8 @@ public sealed class TaxesEndToEndJourneyTests(BrowserFixture fixture) : BrowserT
     private static async Task EnterRateAsync(IPage officer, int m, int decisionId)
     {
         var cls = RateClasses.Residential("cities");
-        await officer.GotoAsync($"/Taxes/{m}/Rates");
+        await officer.GotoAsync($"/Taxes/{m}");
+        await officer.ClickAsync("#link-rates");
         await Expect(officer.Locator($"#rate-decision option[value='{decisionId}']")).ToContainTextAsync("(4/5)");
         await officer.SelectOptionAsync("#rate-class", cls);
         await officer.FillAsync("#rate-value", "0,20");
@@ -180,7 +188,8 @@ public sealed class TaxesEndToEndJourneyTests(BrowserFixture fixture) : BrowserT
     /// <summary>LML 18.7: 6 035 m² × 0.20 / 100 m² = 12.07 ₼; LML 18.13: halves 6.04 (the odd qəpik first) + 6.03.</summary>
     private static async Task<(string Reference, int NoticeId)> AssessAndCheckNoticeAsync(IPage officer, int m, string name)
     {
-        await officer.GotoAsync($"/Taxes/{m}/Assessments");
+        await officer.GotoAsync($"/Taxes/{m}");
+        await officer.ClickAsync("#link-assessment");
         await officer.FillAsync("#assessment-year", "2027");
         await officer.ClickAsync("#assessment-start");
         // The job runs in the background; the page refreshes itself until it has finished.
@@ -227,7 +236,8 @@ public sealed class TaxesEndToEndJourneyTests(BrowserFixture fixture) : BrowserT
                   $"KAPITAL;{fin}-20270802-1;2027-08-02;12,07;AZN;{reference};{fin};{name};bank\n";
         var file = new FilePayload { Name = $"kapital-{fin}.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) };
 
-        await accountant.GotoAsync($"/Taxes/{m}/Payments/Imports");
+        await accountant.GotoAsync($"/Taxes/{m}");
+        await accountant.ClickAsync("#link-imports");
         await accountant.SetInputFilesAsync("#import-file", file);
         await accountant.ClickAsync("#import-upload");
         await Expect(accountant.Locator("#import-status")).ToHaveAttributeAsync("data-status", "Completed", new() { Timeout = 60_000 });
@@ -256,7 +266,8 @@ public sealed class TaxesEndToEndJourneyTests(BrowserFixture fixture) : BrowserT
         await Expect(resident.Locator("#message")).ToContainTextAsync("03.08.2027");
         await Expect(resident.Locator("#certificate-pdf-link")).ToHaveCountAsync(0);
 
-        await officer.GotoAsync($"/Taxes/{m}/Certificates");
+        await officer.GotoAsync($"/Taxes/{m}");
+        await officer.ClickAsync("#link-certificates");
         var row = officer.Locator("#certificates tbody tr", new() { HasText = "notariat üçün" });
         await Expect(row.Locator(".due")).ToHaveTextAsync("03.08.2027");
         await row.Locator("button[id^='certificate-issue-']").ClickAsync();
