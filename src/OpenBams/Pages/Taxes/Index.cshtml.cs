@@ -20,26 +20,28 @@ public sealed class IndexModel(AppDb db, TimeProvider time) : TaxesPageModel(db)
         Overview = await TaxOverview.ComputeAsync(Db, MunicipalityId, Clock.Today(time), Text.Lang, ct);
     }
 
-    /// <summary>The taxes pages, in the order of the work: registers, rates, assessment and notices, money, services, reports.</summary>
-    public static readonly (string Path, string Az, string En)[] Pages =
+    /// <summary>
+    /// The taxes pages, in the order of the work: registers, rates, assessment and notices, money, services, reports.
+    /// Each path is a page's real route (a test opens every one); the id names the link for browser tests.
+    /// </summary>
+    public static readonly (string Id, string Path, string Az, string En)[] Pages =
     [
-        ("Taxpayers", "Vergi ödəyiciləri", "Taxpayers"),
-        ("Plots", "Torpaq sahələri", "Land plots"),
-        ("Buildings", "Binalar", "Buildings"),
-        ("Vehicles", "Nəqliyyat vasitələri", "Vehicles"),
-        ("LateRegistrations", "Gecikmiş qeydiyyatlar", "Late registrations"),
-        ("Settings", "Parametrlər", "Settings"),
-        ("Rates", "Dərəcələr", "Rates"),
-        ("Reliefs", "Güzəştlər", "Reliefs"),
-        ("Returns", "Yerli ödənişlər üzrə bəyannamələr", "Local payment returns"),
-        ("Projects", "Könüllü ödəniş layihələri", "Voluntary payment projects"),
-        ("Assessment", "Hesablama", "Assessment"),
-        ("Notices", "Tədiyyə bildirişləri", "Payment notices"),
-        ("Certificates", "Borc arayışları", "Debt certificates"),
-        ("Payments", "Ödənişlər", "Payments"),
-        ("Imports", "Bank çıxarışları", "Bank statements"),
-        ("Service", "Vergi xidməti: yoxlamalar, aktlar, şikayətlər", "Tax service: audits, acts, complaints"),
-        ("Reports", "Hesabatlar", "Reports"),
+        ("taxpayers", "Taxpayers", "Vergi ödəyiciləri", "Taxpayers"),
+        ("plots", "Objects/plots", "Torpaq sahələri", "Land plots"),
+        ("buildings", "Objects/buildings", "Binalar", "Buildings"),
+        ("vehicles", "Objects/vehicles", "Nəqliyyat vasitələri", "Vehicles"),
+        ("lateregistrations", "Register/Late", "Gecikmiş qeydiyyatlar", "Late registrations"),
+        ("rates", "Rates", "Dərəcələr", "Rates"),
+        ("reliefs", "Rates#reliefs", "Güzəştlər", "Reliefs"),
+        ("returns", "LocalPayments", "Yerli ödənişlər üzrə bəyannamələr", "Local payment returns"),
+        ("projects", "Projects", "Könüllü ödəniş layihələri", "Voluntary payment projects"),
+        ("assessment", "Assessments", "Hesablama", "Assessment"),
+        ("notices", "Notices", "Tədiyyə bildirişləri", "Payment notices"),
+        ("certificates", "Certificates", "Borc arayışları", "Debt certificates"),
+        ("payments", "Payments", "Ödənişlər", "Payments"),
+        ("imports", "Payments/Imports", "Bank çıxarışları", "Bank statements"),
+        ("service", "Service", "Vergi xidməti: yoxlamalar, aktlar, şikayətlər", "Tax service: audits, acts, complaints"),
+        ("reports", "Reports", "Hesabatlar", "Reports"),
     ];
 
     public static string StateName(DateState s) => s switch
