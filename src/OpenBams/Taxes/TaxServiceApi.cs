@@ -29,15 +29,8 @@ public static class TaxServiceApi
             Results.Ok(await TaxService.AddReviewAsync(db, TaxActor.For(db, municipalityId), body, time, ct)))
             .WithSummary("TAX-REG 7.2: record a council decision as the yearly discussion of the tax service's work");
 
-        g.MapGet("/audits", async (int municipalityId, [AsParameters] AuditQuery q, AppDb db, TimeProvider time, CancellationToken ct) =>
-        {
-            TaxActor.For(db, municipalityId).RequireRead();
-            return Results.Ok(await TaxServiceAudits.ListAsync(db, municipalityId, q, time, ct));
-        }).WithSummary("Audits, searched (q: payer, VÖEN, officials, authority) and paged; ?kind, ?status");
-        g.MapGet("/audits/export.csv", (int municipalityId, [AsParameters] AuditQuery q, AppDb db, TimeProvider time, HttpContext http) =>
-            Export(db, municipalityId, () => TaxServiceExports.AuditsAsync(http, db, municipalityId, q, time, xlsx: false))).WithSummary("Audits as CSV");
-        g.MapGet("/audits/export.xlsx", (int municipalityId, [AsParameters] AuditQuery q, AppDb db, TimeProvider time, HttpContext http) =>
-            Export(db, municipalityId, () => TaxServiceExports.AuditsAsync(http, db, municipalityId, q, time, xlsx: true))).WithSummary("Audits as XLSX");
+        Register<AuditQuery, AuditView>(g, "/audits", "Audits", TaxServiceAudits.ListAsync, TaxServiceExports.AuditsAsync,
+            "Audits, searched (q: payer, VÖEN, officials, authority) and paged; ?kind, ?status");
         g.MapPost("/audits", async (int municipalityId, NewAudit body, AppDb db, TimeProvider time, CancellationToken ct) =>
         {
             var a = await TaxServiceAudits.CreateAsync(db, TaxActor.For(db, municipalityId), body, time, ct);
@@ -55,15 +48,8 @@ public static class TaxServiceApi
             Results.Ok(await TaxServiceAudits.SignAsync(db, TaxActor.For(db, municipalityId), auditId, body, time, ct)))
             .WithSummary("The chairman or a deputy signs the decision on taking part in the State audit (TAX-REG 5.2)");
 
-        g.MapGet("/acts", async (int municipalityId, [AsParameters] ActQuery q, AppDb db, TimeProvider time, CancellationToken ct) =>
-        {
-            TaxActor.For(db, municipalityId).RequireRead();
-            return Results.Ok(await TaxServiceActs.ListAsync(db, municipalityId, q, time, ct));
-        }).WithSummary("Acts, searched (q: number, payer, VÖEN, place) and paged; ?status, ?open, ?overdue (decision after day 45), ?year");
-        g.MapGet("/acts/export.csv", (int municipalityId, [AsParameters] ActQuery q, AppDb db, TimeProvider time, HttpContext http) =>
-            Export(db, municipalityId, () => TaxServiceExports.ActsAsync(http, db, municipalityId, q, time, xlsx: false))).WithSummary("Acts as CSV");
-        g.MapGet("/acts/export.xlsx", (int municipalityId, [AsParameters] ActQuery q, AppDb db, TimeProvider time, HttpContext http) =>
-            Export(db, municipalityId, () => TaxServiceExports.ActsAsync(http, db, municipalityId, q, time, xlsx: true))).WithSummary("Acts as XLSX");
+        Register<ActQuery, ActView>(g, "/acts", "Acts", TaxServiceActs.ListAsync, TaxServiceExports.ActsAsync,
+            "Acts, searched (q: number, payer, VÖEN, place) and paged; ?status, ?open, ?overdue (decision after day 45), ?year");
         g.MapPost("/acts", async (int municipalityId, NewAct body, AppDb db, TimeProvider time, CancellationToken ct) =>
         {
             TaxActor.For(db, municipalityId).RequireKeeper();
@@ -104,15 +90,8 @@ public static class TaxServiceApi
         Step<JudgementInput>(g, TaxServiceActs.Judgement, TaxServiceActs.RecordJudgementAsync, "TAX-REG 5.12: the judgement became final");
         Step<ActClosingInput>(g, TaxServiceActs.Close, TaxServiceActs.CloseAsync, "TAX-REG 5.7, 5.12: close after voluntary payment, a final judgement and its enforcement, or a delivered refusal");
 
-        g.MapGet("/complaints", async (int municipalityId, [AsParameters] ComplaintQuery q, AppDb db, TimeProvider time, CancellationToken ct) =>
-        {
-            TaxActor.For(db, municipalityId).RequireRead();
-            return Results.Ok(await TaxServiceComplaints.ListAsync(db, municipalityId, q, time, ct));
-        }).WithSummary("Complaints, searched and paged; ?pending, ?overdue (review after 30 days, reply after 10), ?addressedTo");
-        g.MapGet("/complaints/export.csv", (int municipalityId, [AsParameters] ComplaintQuery q, AppDb db, TimeProvider time, HttpContext http) =>
-            Export(db, municipalityId, () => TaxServiceExports.ComplaintsAsync(http, db, municipalityId, q, time, xlsx: false))).WithSummary("Complaints as CSV");
-        g.MapGet("/complaints/export.xlsx", (int municipalityId, [AsParameters] ComplaintQuery q, AppDb db, TimeProvider time, HttpContext http) =>
-            Export(db, municipalityId, () => TaxServiceExports.ComplaintsAsync(http, db, municipalityId, q, time, xlsx: true))).WithSummary("Complaints as XLSX");
+        Register<ComplaintQuery, ComplaintView>(g, "/complaints", "Complaints", TaxServiceComplaints.ListAsync, TaxServiceExports.ComplaintsAsync,
+            "Complaints, searched and paged; ?pending, ?overdue (review after 30 days, reply after 10), ?addressedTo");
         g.MapPost("/complaints", async (int municipalityId, NewComplaint body, AppDb db, TimeProvider time, CancellationToken ct) =>
         {
             var c = await TaxServiceComplaints.CreateAsync(db, TaxActor.For(db, municipalityId), body, time, ct);
@@ -140,10 +119,23 @@ public static class TaxServiceApi
         g.MapPost($"/acts/{{actId:int}}/{step}", async (int municipalityId, int actId, T body, AppDb db, TimeProvider time, CancellationToken ct) =>
             Results.Ok(await command(db, TaxActor.For(db, municipalityId), actId, body, time, ct))).WithSummary(summary);
 
-    private static async Task<IResult> Export(AppDb db, int municipalityId, Func<Task> write)
+    /// <summary>A register of the tax service for the staff who read the register (tax secrecy, TAX-REG 3.1.10): the list, searched and paged, and the same
+    /// filters as CSV and XLSX.</summary>
+    private static void Register<TQuery, TView>(RouteGroupBuilder g, string path, string title,
+        Func<AppDb, int, TQuery, TimeProvider, CancellationToken, Task<PageOf<TView>>> list, Func<HttpContext, AppDb, int, TQuery, TimeProvider, bool, Task> export,
+        string summary)
     {
-        TaxActor.For(db, municipalityId).RequireRead();
-        await write();
-        return Results.Empty;
+        g.MapGet(path, async (int municipalityId, [AsParameters] TQuery q, AppDb db, TimeProvider time, CancellationToken ct) =>
+        {
+            TaxActor.For(db, municipalityId).RequireRead();
+            return Results.Ok(await list(db, municipalityId, q, time, ct));
+        }).WithSummary(summary);
+        foreach (var (ext, xlsx) in new[] { ("csv", false), ("xlsx", true) })
+            g.MapGet($"{path}/export.{ext}", async (int municipalityId, [AsParameters] TQuery q, AppDb db, TimeProvider time, HttpContext http) =>
+            {
+                TaxActor.For(db, municipalityId).RequireRead();
+                await export(http, db, municipalityId, q, time, xlsx);
+                return Results.Empty;
+            }).WithSummary($"{title} as {ext.ToUpperInvariant()}");
     }
 }
