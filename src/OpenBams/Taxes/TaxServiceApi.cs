@@ -102,22 +102,23 @@ public static class TaxServiceApi
             TaxActor.For(db, municipalityId).RequireRead();
             return Results.Ok(await TaxServiceComplaints.GetAsync(db, municipalityId, complaintId, time, ct));
         }).WithSummary("One complaint with its limit, review and reply deadlines explained, and its flags");
-        g.MapPost("/complaints/{complaintId:int}/decision", async (int municipalityId, int complaintId, ComplaintDecisionInput body, AppDb db, TimeProvider time, CancellationToken ct) =>
-            Results.Ok(await TaxServiceComplaints.DecideAsync(db, TaxActor.For(db, municipalityId), complaintId, body, time, ct)))
-            .WithSummary("TAX-REG 6.6: the decision (by the chairman/deputy, or the council's decision for a complaint to the council); the 10-day reply deadline starts");
-        g.MapPost("/complaints/{complaintId:int}/reply", async (int municipalityId, int complaintId, ComplaintReplyInput body, AppDb db, TimeProvider time, CancellationToken ct) =>
-            Results.Ok(await TaxServiceComplaints.ReplyAsync(db, TaxActor.For(db, municipalityId), complaintId, body, time, ct)))
-            .WithSummary("TAX-REG 6.6: the written reply to the complainant");
-        g.MapPost("/complaints/{complaintId:int}/court", async (int municipalityId, int complaintId, ComplaintCourtInput body, AppDb db, TimeProvider time, CancellationToken ct) =>
-            Results.Ok(await TaxServiceComplaints.CourtAsync(db, TaxActor.For(db, municipalityId), complaintId, body, time, ct)))
-            .WithSummary("TAX-REG 6.3: the payer also went to court or another State body; never blocks anything");
+        ComplaintStep<ComplaintDecisionInput>(g, "decision", TaxServiceComplaints.DecideAsync,
+            "TAX-REG 6.6: the decision (by the chairman/deputy, or the council's decision for a complaint to the council); the 10-day reply deadline starts");
+        ComplaintStep<ComplaintReplyInput>(g, "reply", TaxServiceComplaints.ReplyAsync, "TAX-REG 6.6: the written reply to the complainant");
+        ComplaintStep<ComplaintCourtInput>(g, "court", TaxServiceComplaints.CourtAsync, "TAX-REG 6.3: the payer also went to court or another State body; never blocks anything");
     }
 
-    private delegate Task<ActView> ActCommand<in T>(AppDb db, TaxActor actor, int actId, T body, TimeProvider time, CancellationToken ct);
+    /// <summary>A step on one act or complaint: the command gets the caller as a TaxActor and checks the role and the rule itself.</summary>
+    private delegate Task<TView> Command<in T, TView>(AppDb db, TaxActor actor, int id, T body, TimeProvider time, CancellationToken ct);
 
-    private static void Step<T>(RouteGroupBuilder g, string step, ActCommand<T> command, string summary) =>
+    // Two mappers because the route parameter's name (actId, complaintId) is the handler's parameter name.
+    private static void Step<T>(RouteGroupBuilder g, string step, Command<T, ActView> command, string summary) =>
         g.MapPost($"/acts/{{actId:int}}/{step}", async (int municipalityId, int actId, T body, AppDb db, TimeProvider time, CancellationToken ct) =>
             Results.Ok(await command(db, TaxActor.For(db, municipalityId), actId, body, time, ct))).WithSummary(summary);
+
+    private static void ComplaintStep<T>(RouteGroupBuilder g, string step, Command<T, ComplaintView> command, string summary) =>
+        g.MapPost($"/complaints/{{complaintId:int}}/{step}", async (int municipalityId, int complaintId, T body, AppDb db, TimeProvider time, CancellationToken ct) =>
+            Results.Ok(await command(db, TaxActor.For(db, municipalityId), complaintId, body, time, ct))).WithSummary(summary);
 
     /// <summary>A register of the tax service for the staff who read the register (tax secrecy, TAX-REG 3.1.10): the list, searched and paged, and the same
     /// filters as CSV and XLSX.</summary>
