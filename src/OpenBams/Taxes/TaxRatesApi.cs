@@ -6,6 +6,7 @@ using OpenBams.Law.Council;
 using OpenBams.Law.Taxes;
 using OpenBams.Platform;
 using OpenBams.Platform.Data;
+using OpenBams.Platform.Export;
 using OpenBams.Platform.Http;
 using OpenBams.Platform.Localization;
 using OpenBams.Platform.Parameters;
@@ -268,9 +269,10 @@ public static class TaxRatesApi
         string[] header = Text.English
             ? ["id", "class", "name", "rate", "unit", "abolished", "from", "until", "decision", "decision revoked", "article", "recorded by"]
             : ["id", "sinif", "ad", "dərəcə", "vahid", "ləğv", "tarixdən", "tarixədək", "qərar", "qərar ləğv edilib", "maddə", "qeyd edən"];
-        return await TaxExport.WriteAsync(http, $"rates-{municipalityId}", Text.English ? "Rates" : "Dərəcələr", header,
-            TaxExport.Rows(rows, r => [r.Id, r.RateClass, r.ClassName, r.Rate, r.UnitName, r.Abolished, r.ValidFrom, r.ValidUntil, r.DecisionCode, r.DecisionRevoked,
-                r.Citation, r.RecordedBy]), xlsx);
+        await ExportResponse.WriteAsync(http, $"rates-{municipalityId}", Text.English ? "Rates" : "Dərəcələr", header,
+            rows.Select(r => (IReadOnlyList<object?>)[r.Id, r.RateClass, r.ClassName, r.Rate, r.UnitName, r.Abolished, r.ValidFrom, r.ValidUntil, r.DecisionCode,
+                r.DecisionRevoked, r.Citation, r.RecordedBy]), xlsx);
+        return Results.Empty;
     }
 
     // ---- reliefs ----
@@ -358,8 +360,10 @@ public static class TaxRatesApi
         string[] header = Text.English
             ? ["id", "tax", "category", "category name", "kind", "value", "rate class", "from", "to", "decision", "decision revoked"]
             : ["id", "vergi", "kateqoriya", "kateqoriyanın adı", "növ", "dəyər", "dərəcə sinfi", "tarixdən", "tarixədək", "qərar", "qərar ləğv edilib"];
-        return await TaxExport.WriteAsync(http, $"reliefs-{municipalityId}", Text.English ? "Reliefs" : "Güzəştlər", header,
-            TaxExport.Rows(rows, r => [r.Id, r.Tax, r.Category, r.CategoryName, r.Kind, r.Value, r.RateClass, r.ValidFrom, r.ValidTo, r.DecisionCode, r.DecisionRevoked]), xlsx);
+        await ExportResponse.WriteAsync(http, $"reliefs-{municipalityId}", Text.English ? "Reliefs" : "Güzəştlər", header,
+            rows.Select(r => (IReadOnlyList<object?>)[r.Id, r.Tax, r.Category, r.CategoryName, r.Kind, r.Value, r.RateClass, r.ValidFrom, r.ValidTo, r.DecisionCode,
+                r.DecisionRevoked]), xlsx);
+        return Results.Empty;
     }
 
     // ---- LML 18.9 ----

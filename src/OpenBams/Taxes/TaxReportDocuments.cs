@@ -71,39 +71,6 @@ public static class TaxReportDocuments
 
     // ---------------------------------------------------------------- CSV / XLSX
 
-    private static async Task WriteAsync(HttpContext http, string file, string sheet, IReadOnlyList<string> header, IAsyncEnumerable<IReadOnlyList<object?>> rows,
-        bool xlsx)
-    {
-        if (xlsx)
-        {
-            http.Response.ContentType = Xlsx.ContentType;
-            http.Response.Headers.ContentDisposition = $"attachment; filename=\"{file}.xlsx\"";
-            await Xlsx.WriteAsync(http.Response.Body, sheet, header, rows.Select(r => (IReadOnlyList<object?>)r.Select(v => v is Money m ? Normal(m.Amount) : v).ToList()),
-                http.RequestAborted);
-        }
-        else
-        {
-            http.Response.ContentType = "text/csv; charset=utf-8";
-            http.Response.Headers.ContentDisposition = $"attachment; filename=\"{file}.csv\"";
-            await Csv.WriteAsync(http.Response.Body, header, rows.Select(r => (IReadOnlyList<string?>)r.Select(v => v switch
-            {
-                null => null,
-                Money m => m.ToString(),
-                DateOnly d => Fmt.Date(d),
-                _ => Convert.ToString(v, CultureInfo.InvariantCulture),
-            }).ToList()), http.RequestAborted);
-        }
-    }
-
-    /// <summary>Without trailing zeros (55.0 → 55): a sum of amounts keeps the widest scale of its terms.</summary>
-    private static decimal Normal(decimal d) => d / 1.000000000000000000000000000000000m;
-
-    private static async IAsyncEnumerable<IReadOnlyList<object?>> Async(IEnumerable<IReadOnlyList<object?>> rows)
-    {
-        foreach (var r in rows) yield return r;
-        await Task.CompletedTask;
-    }
-
     public static Task CollectionAsync(HttpContext http, CollectionReport r, bool xlsx)
     {
         string[] header = [Tr("Dövr", "Period"), Tr("Başlanğıc", "From"), Tr("Son", "To"), Tr("Kod", "Code"), Tr("Vergi, ödəniş", "Tax, payment"),
@@ -118,7 +85,7 @@ public static class TaxReportDocuments
         }
         foreach (var t in r.Taxes) rows.Add([total, r.From, r.To, t.Tax.ToString(), t.TaxName, t.RevenueClass, t.Charged, t.Collected, t.Outstanding, null]);
         rows.Add([total, r.From, r.To, "", total, "", r.Charged, r.Collected, r.Outstanding, r.Received]);
-        return WriteAsync(http, $"tax-collection-{r.MunicipalityId}-{r.From:yyyyMMdd}-{r.To:yyyyMMdd}", Tr("Yığım", "Collection"), header, Async(rows), xlsx);
+        return ExportResponse.WriteAsync(http, $"tax-collection-{r.MunicipalityId}-{r.From:yyyyMMdd}-{r.To:yyyyMMdd}", Tr("Yığım", "Collection"), header, rows, xlsx);
     }
 
     public static Task ArrearsAsync(HttpContext http, ArrearsReport summary, IAsyncEnumerable<ArrearsRow> rows, bool xlsx)
@@ -130,11 +97,11 @@ public static class TaxReportDocuments
             string[] h = [Tr("Yaşlanma qrupu", "Ageing bucket"), Tr("Ödəyicilər", "Taxpayers"), Tr("Borclar", "Items"), Tr("Borc", "Outstanding"), Tr("Faiz", "Interest")];
             var list = summary.Buckets.Select(b => (IReadOnlyList<object?>)[b.Label, b.Taxpayers, b.Items, b.Outstanding, b.Interest]).ToList();
             list.Add([Tr("Cəmi", "Total"), summary.Taxpayers, summary.Items, summary.Outstanding, summary.Interest]);
-            return WriteAsync(http, file, Tr("Borclar", "Arrears"), h, Async(list), xlsx);
+            return ExportResponse.WriteAsync(http, file, Tr("Borclar", "Arrears"), h, list, xlsx);
         }
         string[] header = [Tr("Ödəyici №", "Taxpayer id"), Tr("Ad", "Name"), Tr("FİN / VÖEN", "FIN / TIN"), Tr("Borc", "Outstanding"), Tr("Faiz (FL 7.1.11)", "Interest (FL 7.1.11)"),
             "1-30", "31-90", "91-180", "181-365", "> 365", Tr("Borclar", "Items"), Tr("Ən çox gecikmə (gün)", "Most days overdue"), Tr("Ən köhnə ödəmə günü", "Oldest due day")];
-        return WriteAsync(http, file, Tr("Borclar", "Arrears"), header, rows.Select(x => (IReadOnlyList<object?>)[x.TaxpayerId, x.Name, x.Identifier, x.Outstanding, x.Interest,
+        return ExportResponse.WriteAsync(http, file, Tr("Borclar", "Arrears"), header, rows.Select(x => (IReadOnlyList<object?>)[x.TaxpayerId, x.Name, x.Identifier, x.Outstanding, x.Interest,
             x.UpTo30, x.UpTo90, x.UpTo180, x.UpTo365, x.OverYear, x.Items, x.MaxDaysOverdue, x.OldestDueOn]), xlsx);
     }
 
@@ -151,7 +118,7 @@ public static class TaxReportDocuments
         rows.Add(["", Tr("Daxil olan ödənişlər", "Payments received"), "", r.Received]);
         rows.Add(["", Tr("Təqdim etmə müddəti", "Due"), r.DueOn, r.DueExplanation]);
         rows.Add(["", Tr("Əsas", "Basis"), r.Citation]);
-        return WriteAsync(http, $"tax-quarterly-{r.MunicipalityId}-{r.Year}-Q{r.Quarter}", $"{r.Year}-Q{r.Quarter}", header, Async(rows), xlsx: true);
+        return ExportResponse.WriteAsync(http, $"tax-quarterly-{r.MunicipalityId}-{r.Year}-Q{r.Quarter}", $"{r.Year}-Q{r.Quarter}", header, rows, xlsx: true);
     }
 
     public static Task NationalAsync(HttpContext http, NationalCollectionReport r, IReadOnlyList<NationalRow> rows, bool xlsx)
@@ -160,6 +127,6 @@ public static class TaxReportDocuments
             Tr("Yığılıb", "Collected"), Tr("Borc", "Arrears"), Tr("Borcu olan ödəyicilər", "Taxpayers in arrears")];
         var list = rows.Select(x => (IReadOnlyList<object?>)[x.MunicipalityId, x.Municipality, x.Region, x.Charged, x.Collected, x.Arrears, x.TaxpayersInArrears]).ToList();
         list.Add([null, Tr("Cəmi", "Total"), "", r.Charged, r.Collected, r.Arrears, r.TaxpayersInArrears]);
-        return WriteAsync(http, $"tax-collection-national-{r.Year}", $"{r.Year}", header, Async(list), xlsx);
+        return ExportResponse.WriteAsync(http, $"tax-collection-national-{r.Year}", $"{r.Year}", header, list, xlsx);
     }
 }

@@ -251,6 +251,28 @@ public static class TaxServiceActs
         return a;
     }
 
+    /// <summary>
+    /// One step of the act's way: the act loaded for the tax service (its version checked), refused out of order (<see cref="RequireStep"/>),
+    /// then the step's own rule and change on the act and today's date, saved at once (one write), and the act as it now stands.
+    /// </summary>
+    private static async Task<ActView> StepAsync(AppDb db, TaxActor actor, int actId, long? version, string step, TimeProvider time, CancellationToken ct,
+        Func<AuditAct, DateOnly, Task> change)
+    {
+        var a = await FindAsync(db, actor, actId, version, ct);
+        RequireStep(a, step);
+        await change(a, Clock.Today(time));
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(db, actor.MunicipalityId, a.Id, time, ct);
+    }
+
+    private static Task<ActView> StepAsync(AppDb db, TaxActor actor, int actId, long? version, string step, TimeProvider time, CancellationToken ct,
+        Action<AuditAct, DateOnly> change) =>
+        StepAsync(db, actor, actId, version, step, time, ct, (a, today) =>
+        {
+            change(a, today);
+            return Task.CompletedTask;
+        });
+
     private static async Task<WorkingCalendar> CalendarAsync(AppDb db, DateOnly from, CancellationToken ct) =>
         await WorkingCalendars.LoadAsync(db, from.Year - 1, from.Year + 2, ct);
 
@@ -333,121 +355,106 @@ public static class TaxServiceActs
     /// </summary>
     [Law("TAX-REG 5.4")]
     [Law("TAX-REG 5.9")]
-    public static async Task<ActView> DeliverAsync(AppDb db, TaxActor actor, int actId, ActDelivery body, TimeProvider time, CancellationToken ct)
-    {
-        var a = await FindAsync(db, actor, actId, body.Version, ct);
-        RequireStep(a, Delivery);
-        var today = Clock.Today(time);
-        var notBeforeDrawn = new Text("Tarix aktın tərtib tarixindən əvvəl ola bilməz", "The date cannot be before the act was drawn up");
-        DateOnly delivered;
-        if (body.Obstructed)
+    public static Task<ActView> DeliverAsync(AppDb db, TaxActor actor, int actId, ActDelivery body, TimeProvider time, CancellationToken ct) =>
+        StepAsync(db, actor, actId, body.Version, Delivery, time, ct, async (a, today) =>
         {
-            var sent = body.RegisteredLetterSentOn ?? throw new LegalRuleViolation(Reg("5.9"), "registeredLetterSentOn",
-                "Ödəyici çatdırılmaya mane olubsa, sifarişli məktubun göndərildiyi tarix göstərilməlidir", "When the payer obstructs delivery, give the day the registered letter was sent");
-            sent = TaxService.Day(sent, "registeredLetterSentOn", today, a.DrawnOn, notBeforeDrawn);
-            delivered = TaxServiceRules.DeemedDelivered(sent);
-            a.RegisteredLetterSentOn = sent;
-            a.DeliveryMethod = DeliveryMethod.RegisteredMail;
-        }
-        else
-        {
-            if (body.Method is not { } m || !Enum.IsDefined(m))
-                throw new InputError("method", new Text("Təqdim etmə üsulu seçilməlidir", "Choose how the act was delivered"));
-            delivered = TaxService.Day(body.DeliveredOn, "deliveredOn", today, a.DrawnOn, notBeforeDrawn);
-            a.DeliveryMethod = m;
-            a.RegisteredLetterSentOn = null;
-        }
-        if (body.OriginalToChairmanOn is { } o) a.OriginalToChairmanOn = TaxService.Day(o, "originalToChairmanOn", today, a.DrawnOn, notBeforeDrawn);
-        a.ObstructedByPayer = body.Obstructed;
-        a.DeliveryProof = TaxService.Optional(body.Proof, "proof", 300);
-        a.DeliveredOn = delivered;
-        var calendar = await CalendarAsync(db, delivered, ct);
-        a.ObjectionDueOn = TaxServiceRules.ObjectionDue(calendar, delivered).Due;
-        a.DecisionDueOn = TaxServiceRules.DecisionDue(calendar, delivered).Due;
-        a.Status = ActStatus.Delivered;
-        await db.SaveChangesAsync(ct);
-        return await GetAsync(db, actor.MunicipalityId, a.Id, time, ct);
-    }
+            var notBeforeDrawn = new Text("Tarix aktın tərtib tarixindən əvvəl ola bilməz", "The date cannot be before the act was drawn up");
+            DateOnly delivered;
+            if (body.Obstructed)
+            {
+                var sent = body.RegisteredLetterSentOn ?? throw new LegalRuleViolation(Reg("5.9"), "registeredLetterSentOn",
+                    "Ödəyici çatdırılmaya mane olubsa, sifarişli məktubun göndərildiyi tarix göstərilməlidir", "When the payer obstructs delivery, give the day the registered letter was sent");
+                sent = TaxService.Day(sent, "registeredLetterSentOn", today, a.DrawnOn, notBeforeDrawn);
+                delivered = TaxServiceRules.DeemedDelivered(sent);
+                a.RegisteredLetterSentOn = sent;
+                a.DeliveryMethod = DeliveryMethod.RegisteredMail;
+            }
+            else
+            {
+                if (body.Method is not { } m || !Enum.IsDefined(m))
+                    throw new InputError("method", new Text("Təqdim etmə üsulu seçilməlidir", "Choose how the act was delivered"));
+                delivered = TaxService.Day(body.DeliveredOn, "deliveredOn", today, a.DrawnOn, notBeforeDrawn);
+                a.DeliveryMethod = m;
+                a.RegisteredLetterSentOn = null;
+            }
+            if (body.OriginalToChairmanOn is { } o) a.OriginalToChairmanOn = TaxService.Day(o, "originalToChairmanOn", today, a.DrawnOn, notBeforeDrawn);
+            a.ObstructedByPayer = body.Obstructed;
+            a.DeliveryProof = TaxService.Optional(body.Proof, "proof", 300);
+            a.DeliveredOn = delivered;
+            var calendar = await CalendarAsync(db, delivered, ct);
+            a.ObjectionDueOn = TaxServiceRules.ObjectionDue(calendar, delivered).Due;
+            a.DecisionDueOn = TaxServiceRules.DecisionDue(calendar, delivered).Due;
+            a.Status = ActStatus.Delivered;
+        });
 
     /// <summary>TAX-REG 5.4: the payer's written objection to the whole act or to parts of it; one after the 30 days is recorded as late.</summary>
     [Law("TAX-REG 5.4")]
-    public static async Task<ActView> ObjectAsync(AppDb db, TaxActor actor, int actId, ActObjection body, TimeProvider time, CancellationToken ct)
-    {
-        var a = await FindAsync(db, actor, actId, body.Version, ct);
-        RequireStep(a, Objection);
-        var today = Clock.Today(time);
-        var received = TaxService.Day(body.ReceivedOn, "receivedOn", today, a.DrawnOn,
-            new Text("Etiraz aktın tərtib tarixindən əvvəl ola bilməz", "An objection cannot precede the act"));
-        var text = Input.Blank(body.Text) ?? throw new LegalRuleViolation(Reg("5.4"), "text", "Etiraz yazılı verilir: mətni göstərilməlidir", "An objection is in writing: give its text");
-        string? parts = null;
-        if (!body.Whole)
-            parts = TaxService.Optional(body.Parts, "parts", 1000) ?? throw new InputError("parts",
-                new Text("Aktın etiraz edilən hissələri göstərilməlidir (və ya bütün aktdan etiraz seçilməlidir)", "Name the parts objected to (or choose the whole act)"));
-        a.ObjectionReceivedOn = received;
-        a.ObjectionText = text.Length <= 10_000 ? text : throw TaxService.TooLong("text", 10_000);
-        a.ObjectionParts = parts;
-        a.ObjectionLate = TaxServiceProcedure.IsLateObjection(a.ObjectionDueOn!.Value, received);
-        a.Status = ActStatus.Objected;
-        await db.SaveChangesAsync(ct);
-        return await GetAsync(db, actor.MunicipalityId, a.Id, time, ct);
-    }
+    public static Task<ActView> ObjectAsync(AppDb db, TaxActor actor, int actId, ActObjection body, TimeProvider time, CancellationToken ct) =>
+        StepAsync(db, actor, actId, body.Version, Objection, time, ct, (a, today) =>
+        {
+            var received = TaxService.Day(body.ReceivedOn, "receivedOn", today, a.DrawnOn,
+                new Text("Etiraz aktın tərtib tarixindən əvvəl ola bilməz", "An objection cannot precede the act"));
+            var text = Input.Blank(body.Text) ?? throw new LegalRuleViolation(Reg("5.4"), "text", "Etiraz yazılı verilir: mətni göstərilməlidir", "An objection is in writing: give its text");
+            string? parts = null;
+            if (!body.Whole)
+                parts = TaxService.Optional(body.Parts, "parts", 1000) ?? throw new InputError("parts",
+                    new Text("Aktın etiraz edilən hissələri göstərilməlidir (və ya bütün aktdan etiraz seçilməlidir)", "Name the parts objected to (or choose the whole act)"));
+            a.ObjectionReceivedOn = received;
+            a.ObjectionText = text.Length <= 10_000 ? text : throw TaxService.TooLong("text", 10_000);
+            a.ObjectionParts = parts;
+            a.ObjectionLate = TaxServiceProcedure.IsLateObjection(a.ObjectionDueOn!.Value, received);
+            a.Status = ActStatus.Objected;
+        });
 
     /// <summary>TAX-REG 5.5: the payer is told the place and time of the hearing at least 3 working days ahead (a new notice resets it).</summary>
     [Law("TAX-REG 5.5")]
-    public static async Task<ActView> NotifyHearingAsync(AppDb db, TaxActor actor, int actId, HearingNoticeInput body, TimeProvider time, CancellationToken ct)
-    {
-        var a = await FindAsync(db, actor, actId, body.Version, ct);
-        RequireStep(a, HearingNotice);
-        var today = Clock.Today(time);
-        var notice = TaxService.Day(body.NoticeOn, "noticeOn", today, a.ObjectionReceivedOn,
-            new Text("Bildiriş etirazdan əvvəl ola bilməz", "The notice cannot precede the objection"));
-        if (body.HearingOn is not { } on) throw new LegalRuleViolation(Reg("5.5"), "hearingOn", "Dinləmənin tarixi göstərilməlidir", "Give the hearing's day");
-        if (body.HearingTime is not { } at) throw new LegalRuleViolation(Reg("5.5"), "hearingTime", "Dinləmənin vaxtı göstərilməlidir", "Give the hearing's time");
-        var place = Input.Blank(body.Place) ?? throw new LegalRuleViolation(Reg("5.5"), "place", "Dinləmənin yeri göstərilməlidir", "Give the hearing's place");
-        TaxServiceRules.RequireHearingNotice(await CalendarAsync(db, notice, ct), notice, on);
-        a.HearingNoticeOn = notice;
-        a.HearingOn = on;
-        a.HearingTime = at;
-        a.HearingPlace = place.Length <= 300 ? place : throw TaxService.TooLong("place", 300);
-        a.HeardInAbsentia = null;
-        a.Status = ActStatus.HearingSet;
-        await db.SaveChangesAsync(ct);
-        return await GetAsync(db, actor.MunicipalityId, a.Id, time, ct);
-    }
+    public static Task<ActView> NotifyHearingAsync(AppDb db, TaxActor actor, int actId, HearingNoticeInput body, TimeProvider time, CancellationToken ct) =>
+        StepAsync(db, actor, actId, body.Version, HearingNotice, time, ct, async (a, today) =>
+        {
+            var notice = TaxService.Day(body.NoticeOn, "noticeOn", today, a.ObjectionReceivedOn,
+                new Text("Bildiriş etirazdan əvvəl ola bilməz", "The notice cannot precede the objection"));
+            if (body.HearingOn is not { } on) throw new LegalRuleViolation(Reg("5.5"), "hearingOn", "Dinləmənin tarixi göstərilməlidir", "Give the hearing's day");
+            if (body.HearingTime is not { } at) throw new LegalRuleViolation(Reg("5.5"), "hearingTime", "Dinləmənin vaxtı göstərilməlidir", "Give the hearing's time");
+            var place = Input.Blank(body.Place) ?? throw new LegalRuleViolation(Reg("5.5"), "place", "Dinləmənin yeri göstərilməlidir", "Give the hearing's place");
+            TaxServiceRules.RequireHearingNotice(await CalendarAsync(db, notice, ct), notice, on);
+            a.HearingNoticeOn = notice;
+            a.HearingOn = on;
+            a.HearingTime = at;
+            a.HearingPlace = place.Length <= 300 ? place : throw TaxService.TooLong("place", 300);
+            a.HeardInAbsentia = null;
+            a.Status = ActStatus.HearingSet;
+        });
 
     /// <summary>
     /// TAX-REG 5.5: the hearing took place with the payer, or without them when they stayed away without a good reason. When
     /// the reason is accepted the act is not examined without them: the hearing is set again.
     /// </summary>
     [Law("TAX-REG 5.5")]
-    public static async Task<ActView> RecordHearingAsync(AppDb db, TaxActor actor, int actId, HearingRecord body, TimeProvider time, CancellationToken ct)
-    {
-        var a = await FindAsync(db, actor, actId, body.Version, ct);
-        RequireStep(a, Hearing);
-        if (Clock.Today(time) < a.HearingOn)
-            throw new InputError("hearingOn", new Text($"Dinləmə {Fmt.Date(a.HearingOn)} tarixinə təyin edilib", $"The hearing is set for {Fmt.Date(a.HearingOn)}"));
-        if (body.Attended is not { } attended)
-            throw new InputError("attended", new Text("Ödəyicinin (nümayəndəsinin) iştirak edib-etmədiyi göstərilməlidir", "Say whether the payer (or representative) attended"));
-        var reason = TaxService.Optional(body.AbsenceReason, "absenceReason", 500);
-        if (attended)
+    public static Task<ActView> RecordHearingAsync(AppDb db, TaxActor actor, int actId, HearingRecord body, TimeProvider time, CancellationToken ct) =>
+        StepAsync(db, actor, actId, body.Version, Hearing, time, ct, (a, today) =>
         {
-            (a.HeardInAbsentia, a.AbsenceReason, a.AbsenceReasonAccepted) = (false, null, null);
-            a.Status = ActStatus.Heard;
-        }
-        else if (body.ReasonAccepted == true)
-        {
-            if (reason is null) throw new InputError("absenceReason", new Text("Qəbul edilən üzrlü səbəb yazılmalıdır", "Write the good reason accepted"));
-            (a.HeardInAbsentia, a.AbsenceReason, a.AbsenceReasonAccepted) = (null, reason, true);
-            a.Status = ActStatus.Objected;
-        }
-        else
-        {
-            (a.HeardInAbsentia, a.AbsenceReason, a.AbsenceReasonAccepted) = (true, reason, reason is null ? null : false);
-            a.Status = ActStatus.Heard;
-        }
-        await db.SaveChangesAsync(ct);
-        return await GetAsync(db, actor.MunicipalityId, a.Id, time, ct);
-    }
+            if (today < a.HearingOn)
+                throw new InputError("hearingOn", new Text($"Dinləmə {Fmt.Date(a.HearingOn)} tarixinə təyin edilib", $"The hearing is set for {Fmt.Date(a.HearingOn)}"));
+            if (body.Attended is not { } attended)
+                throw new InputError("attended", new Text("Ödəyicinin (nümayəndəsinin) iştirak edib-etmədiyi göstərilməlidir", "Say whether the payer (or representative) attended"));
+            var reason = TaxService.Optional(body.AbsenceReason, "absenceReason", 500);
+            if (attended)
+            {
+                (a.HeardInAbsentia, a.AbsenceReason, a.AbsenceReasonAccepted) = (false, null, null);
+                a.Status = ActStatus.Heard;
+            }
+            else if (body.ReasonAccepted == true)
+            {
+                if (reason is null) throw new InputError("absenceReason", new Text("Qəbul edilən üzrlü səbəb yazılmalıdır", "Write the good reason accepted"));
+                (a.HeardInAbsentia, a.AbsenceReason, a.AbsenceReasonAccepted) = (null, reason, true);
+                a.Status = ActStatus.Objected;
+            }
+            else
+            {
+                (a.HeardInAbsentia, a.AbsenceReason, a.AbsenceReasonAccepted) = (true, reason, reason is null ? null : false);
+                a.Status = ActStatus.Heard;
+            }
+        });
 
     private static ActProcedureFacts Facts(AuditAct a) => new(
         TaxServiceRules.MissingActFields(a.DrawnOn, a.Place, a.DrawnBy, a.PayerInfo, a.Tax.ToString(), a.Circumstances, a.Articles, a.Proposal),
@@ -471,42 +478,35 @@ public static class TaxServiceActs
     /// </summary>
     [Law("TAX-REG 5.6")]
     [Law("TAX-REG 5.10")]
-    public static async Task<ActView> DecideAsync(AppDb db, TaxActor actor, int actId, ActDecisionInput body, TimeProvider time, CancellationToken ct)
-    {
-        var a = await FindAsync(db, actor, actId, body.Version, ct);
-        RequireStep(a, Decision);
-        if (body.Decision is not { } decision || !Enum.IsDefined(decision))
-            throw new LegalRuleViolation(Reg("5.6"), "decision", "Qərar: məhkəməyə müraciət etmək və ya belə qərar qəbul etməkdən imtina", "The decision: to apply to court, or to refuse to");
-        var reference = Input.Blank(body.Reference) ?? throw new LegalRuleViolation(Reg("5.6"), "reference",
-            "Bələdiyyənin qərarının rekvizitləri (nömrəsi, tarixi) göstərilməlidir", "Give the municipality's decision's reference (number, date)");
-        var today = Clock.Today(time);
-        var on = TaxService.Day(body.DecidedOn, "decidedOn", today, a.DeliveredOn);
-        TaxServiceProcedure.RequireProcedure(await CalendarAsync(db, a.DeliveredOn!.Value, ct), Facts(a), on);
-        a.DecidedOn = on;
-        a.Decision = decision;
-        a.DecisionReference = reference.Length <= 200 ? reference : throw TaxService.TooLong("reference", 200);
-        a.Status = ActStatus.Decided;
-        await db.SaveChangesAsync(ct);
-        return await GetAsync(db, actor.MunicipalityId, a.Id, time, ct);
-    }
+    public static Task<ActView> DecideAsync(AppDb db, TaxActor actor, int actId, ActDecisionInput body, TimeProvider time, CancellationToken ct) =>
+        StepAsync(db, actor, actId, body.Version, Decision, time, ct, async (a, today) =>
+        {
+            if (body.Decision is not { } decision || !Enum.IsDefined(decision))
+                throw new LegalRuleViolation(Reg("5.6"), "decision", "Qərar: məhkəməyə müraciət etmək və ya belə qərar qəbul etməkdən imtina", "The decision: to apply to court, or to refuse to");
+            var reference = Input.Blank(body.Reference) ?? throw new LegalRuleViolation(Reg("5.6"), "reference",
+                "Bələdiyyənin qərarının rekvizitləri (nömrəsi, tarixi) göstərilməlidir", "Give the municipality's decision's reference (number, date)");
+            var on = TaxService.Day(body.DecidedOn, "decidedOn", today, a.DeliveredOn);
+            TaxServiceProcedure.RequireProcedure(await CalendarAsync(db, a.DeliveredOn!.Value, ct), Facts(a), on);
+            a.DecidedOn = on;
+            a.Decision = decision;
+            a.DecisionReference = reference.Length <= 200 ? reference : throw TaxService.TooLong("reference", 200);
+            a.Status = ActStatus.Decided;
+        });
 
     /// <summary>TAX-REG 5.7: the decision's copy goes to the payer, with the demand to pay the tax, interest and sanctions after a court referral.</summary>
     [Law("TAX-REG 5.7")]
-    public static async Task<ActView> SendDemandAsync(AppDb db, TaxActor actor, int actId, DemandInput body, TimeProvider time, CancellationToken ct)
-    {
-        var a = await FindAsync(db, actor, actId, body.Version, ct);
-        RequireStep(a, Demand);
-        a.DemandSentOn = TaxService.Day(body.SentOn, "sentOn", Clock.Today(time), a.DecidedOn,
-            new Text("Tələbnamə qərardan əvvəl göndərilə bilməz", "The demand cannot precede the decision"));
-        var referral = a.Decision == ActDecision.CourtReferral;
-        if (!referral && (body.Interest is > 0 || body.Sanctions is > 0))
-            throw new InputError("interest", new Text("İmtina qərarının surəti tələbnaməsiz göndərilir", "A refusal's copy goes without a demand"));
-        a.DemandInterestQepik = referral ? TaxService.Qepik(body.Interest, "interest") : null;
-        a.DemandSanctionsQepik = referral ? TaxService.Qepik(body.Sanctions, "sanctions") : null;
-        a.Status = ActStatus.DemandSent;
-        await db.SaveChangesAsync(ct);
-        return await GetAsync(db, actor.MunicipalityId, a.Id, time, ct);
-    }
+    public static Task<ActView> SendDemandAsync(AppDb db, TaxActor actor, int actId, DemandInput body, TimeProvider time, CancellationToken ct) =>
+        StepAsync(db, actor, actId, body.Version, Demand, time, ct, (a, today) =>
+        {
+            a.DemandSentOn = TaxService.Day(body.SentOn, "sentOn", today, a.DecidedOn,
+                new Text("Tələbnamə qərardan əvvəl göndərilə bilməz", "The demand cannot precede the decision"));
+            var referral = a.Decision == ActDecision.CourtReferral;
+            if (!referral && (body.Interest is > 0 || body.Sanctions is > 0))
+                throw new InputError("interest", new Text("İmtina qərarının surəti tələbnaməsiz göndərilir", "A refusal's copy goes without a demand"));
+            a.DemandInterestQepik = referral ? TaxService.Qepik(body.Interest, "interest") : null;
+            a.DemandSanctionsQepik = referral ? TaxService.Qepik(body.Sanctions, "sanctions") : null;
+            a.Status = ActStatus.DemandSent;
+        });
 
     /// <summary>
     /// TAX-REG 5.8, 5.9: the copy and the demand reached the payer on a day proved by a receipt or the registered letter, or are deemed
@@ -514,96 +514,79 @@ public static class TaxServiceActs
     /// </summary>
     [Law("TAX-REG 5.8")]
     [Law("TAX-REG 5.9")]
-    public static async Task<ActView> DeliverDemandAsync(AppDb db, TaxActor actor, int actId, DemandDeliveryInput body, TimeProvider time, CancellationToken ct)
-    {
-        var a = await FindAsync(db, actor, actId, body.Version, ct);
-        RequireStep(a, DemandDelivery);
-        var today = Clock.Today(time);
-        var notBefore = new Text("Tarix tələbnamənin göndərildiyi gündən əvvəl ola bilməz", "The date cannot be before the demand was sent");
-        TaxServiceProcedure.RequireProofOfDelivery(body.Proof);
-        if (body.Obstructed)
+    public static Task<ActView> DeliverDemandAsync(AppDb db, TaxActor actor, int actId, DemandDeliveryInput body, TimeProvider time, CancellationToken ct) =>
+        StepAsync(db, actor, actId, body.Version, DemandDelivery, time, ct, (a, today) =>
         {
-            var sent = body.RegisteredLetterSentOn ?? throw new LegalRuleViolation(Reg("5.9"), "registeredLetterSentOn",
-                "Ödəyici çatdırılmaya qəsdən mane olubsa, sifarişli məktubun göndərildiyi tarix göstərilməlidir", "When the payer deliberately obstructs delivery, give the day the registered letter was sent");
-            sent = TaxService.Day(sent, "registeredLetterSentOn", today, a.DemandSentOn, notBefore);
-            a.DemandLetterSentOn = sent;
-            a.DemandDeliveredOn = TaxServiceRules.DeemedDelivered(sent);
-            a.DemandMethod = DeliveryMethod.RegisteredMail;
-        }
-        else
-        {
-            if (body.Method is not { } m || !Enum.IsDefined(m))
-                throw new InputError("method", new Text("Çatdırılma üsulu seçilməlidir", "Choose how it was delivered"));
-            a.DemandDeliveredOn = TaxService.Day(body.DeliveredOn, "deliveredOn", today, a.DemandSentOn, notBefore);
-            a.DemandMethod = m;
-        }
-        a.DemandObstructed = body.Obstructed;
-        a.DemandProof = TaxService.Optional(body.Proof, "proof", 300);
-        await db.SaveChangesAsync(ct);
-        return await GetAsync(db, actor.MunicipalityId, a.Id, time, ct);
-    }
+            var notBefore = new Text("Tarix tələbnamənin göndərildiyi gündən əvvəl ola bilməz", "The date cannot be before the demand was sent");
+            TaxServiceProcedure.RequireProofOfDelivery(body.Proof);
+            if (body.Obstructed)
+            {
+                var sent = body.RegisteredLetterSentOn ?? throw new LegalRuleViolation(Reg("5.9"), "registeredLetterSentOn",
+                    "Ödəyici çatdırılmaya qəsdən mane olubsa, sifarişli məktubun göndərildiyi tarix göstərilməlidir", "When the payer deliberately obstructs delivery, give the day the registered letter was sent");
+                sent = TaxService.Day(sent, "registeredLetterSentOn", today, a.DemandSentOn, notBefore);
+                a.DemandLetterSentOn = sent;
+                a.DemandDeliveredOn = TaxServiceRules.DeemedDelivered(sent);
+                a.DemandMethod = DeliveryMethod.RegisteredMail;
+            }
+            else
+            {
+                if (body.Method is not { } m || !Enum.IsDefined(m))
+                    throw new InputError("method", new Text("Çatdırılma üsulu seçilməlidir", "Choose how it was delivered"));
+                a.DemandDeliveredOn = TaxService.Day(body.DeliveredOn, "deliveredOn", today, a.DemandSentOn, notBefore);
+                a.DemandMethod = m;
+            }
+            a.DemandObstructed = body.Obstructed;
+            a.DemandProof = TaxService.Optional(body.Proof, "proof", 300);
+        });
 
     /// <summary>TAX-REG 5.7: the payer paid voluntarily, so the municipality cancels its decision to go to court (its reference).</summary>
     [Law("TAX-REG 5.7")]
-    public static async Task<ActView> PaidVoluntarilyAsync(AppDb db, TaxActor actor, int actId, VoluntaryPaymentInput body, TimeProvider time, CancellationToken ct)
-    {
-        var a = await FindAsync(db, actor, actId, body.Version, ct);
-        RequireStep(a, VoluntaryPayment);
-        var today = Clock.Today(time);
-        var paid = TaxService.Day(body.PaidOn, "paidOn", today, a.DrawnOn);
-        var reference = Input.Blank(body.CancellationReference) ?? throw new LegalRuleViolation(Reg("5.7"), "cancellationReference",
-            "Məhkəməyə müraciət haqqında qərarı ləğv edən bələdiyyə qərarının rekvizitləri göstərilməlidir", "Give the reference of the municipality's decision cancelling the court referral");
-        a.PaidVoluntarilyOn = paid;
-        a.ReferralCancelledOn = TaxService.Day(body.CancelledOn, "cancelledOn", today, paid > a.DecidedOn ? paid : a.DecidedOn);
-        a.CancellationReference = reference.Length <= 200 ? reference : throw TaxService.TooLong("cancellationReference", 200);
-        a.Status = ActStatus.PaidVoluntarily;
-        await db.SaveChangesAsync(ct);
-        return await GetAsync(db, actor.MunicipalityId, a.Id, time, ct);
-    }
+    public static Task<ActView> PaidVoluntarilyAsync(AppDb db, TaxActor actor, int actId, VoluntaryPaymentInput body, TimeProvider time, CancellationToken ct) =>
+        StepAsync(db, actor, actId, body.Version, VoluntaryPayment, time, ct, (a, today) =>
+        {
+            var paid = TaxService.Day(body.PaidOn, "paidOn", today, a.DrawnOn);
+            var reference = Input.Blank(body.CancellationReference) ?? throw new LegalRuleViolation(Reg("5.7"), "cancellationReference",
+                "Məhkəməyə müraciət haqqında qərarı ləğv edən bələdiyyə qərarının rekvizitləri göstərilməlidir", "Give the reference of the municipality's decision cancelling the court referral");
+            a.PaidVoluntarilyOn = paid;
+            a.ReferralCancelledOn = TaxService.Day(body.CancelledOn, "cancelledOn", today, paid > a.DecidedOn ? paid : a.DecidedOn);
+            a.CancellationReference = reference.Length <= 200 ? reference : throw TaxService.TooLong("cancellationReference", 200);
+            a.Status = ActStatus.PaidVoluntarily;
+        });
 
     /// <summary>TAX-REG 5.11: the municipality goes to court on the tax service's representation, after the demand reached the payer (5.8).</summary>
     [Law("TAX-REG 5.11")]
-    public static async Task<ActView> FileCourtAsync(AppDb db, TaxActor actor, int actId, CourtFilingInput body, TimeProvider time, CancellationToken ct)
-    {
-        var a = await FindAsync(db, actor, actId, body.Version, ct);
-        RequireStep(a, Court);
-        var representation = Input.Blank(body.Representation) ?? throw new LegalRuleViolation(Reg("5.11"), "representation",
-            "Məhkəməyə vergi xidməti orqanının təqdimatı əsasında müraciət edilir: təqdimatın rekvizitləri göstərilməlidir", "The court is applied to on the tax service's representation: give its reference");
-        a.CourtFiledOn = TaxService.Day(body.FiledOn, "filedOn", Clock.Today(time), a.DemandDeliveredOn);
-        a.CourtRepresentation = representation.Length <= 200 ? representation : throw TaxService.TooLong("representation", 200);
-        a.CourtCase = TaxService.Optional(body.CaseNumber, "caseNumber", 200);
-        a.Status = ActStatus.InCourt;
-        await db.SaveChangesAsync(ct);
-        return await GetAsync(db, actor.MunicipalityId, a.Id, time, ct);
-    }
+    public static Task<ActView> FileCourtAsync(AppDb db, TaxActor actor, int actId, CourtFilingInput body, TimeProvider time, CancellationToken ct) =>
+        StepAsync(db, actor, actId, body.Version, Court, time, ct, (a, today) =>
+        {
+            var representation = Input.Blank(body.Representation) ?? throw new LegalRuleViolation(Reg("5.11"), "representation",
+                "Məhkəməyə vergi xidməti orqanının təqdimatı əsasında müraciət edilir: təqdimatın rekvizitləri göstərilməlidir", "The court is applied to on the tax service's representation: give its reference");
+            a.CourtFiledOn = TaxService.Day(body.FiledOn, "filedOn", today, a.DemandDeliveredOn);
+            a.CourtRepresentation = representation.Length <= 200 ? representation : throw TaxService.TooLong("representation", 200);
+            a.CourtCase = TaxService.Optional(body.CaseNumber, "caseNumber", 200);
+            a.Status = ActStatus.InCourt;
+        });
 
     /// <summary>TAX-REG 5.12: the court's judgement became final (what it decided); it is then enforced as the law provides.</summary>
     [Law("TAX-REG 5.12")]
-    public static async Task<ActView> RecordJudgementAsync(AppDb db, TaxActor actor, int actId, JudgementInput body, TimeProvider time, CancellationToken ct)
-    {
-        var a = await FindAsync(db, actor, actId, body.Version, ct);
-        RequireStep(a, Judgement);
-        a.JudgementFinalOn = TaxService.Day(body.FinalOn, "finalOn", Clock.Today(time), a.CourtFiledOn);
-        a.Judgement = TaxService.Required(body.Judgement, "judgement", 2000, new Text("Məhkəmə qərarının nəticəsi yazılmalıdır", "Write what the judgement decided"));
-        await db.SaveChangesAsync(ct);
-        return await GetAsync(db, actor.MunicipalityId, a.Id, time, ct);
-    }
+    public static Task<ActView> RecordJudgementAsync(AppDb db, TaxActor actor, int actId, JudgementInput body, TimeProvider time, CancellationToken ct) =>
+        StepAsync(db, actor, actId, body.Version, Judgement, time, ct, (a, today) =>
+        {
+            a.JudgementFinalOn = TaxService.Day(body.FinalOn, "finalOn", today, a.CourtFiledOn);
+            a.Judgement = TaxService.Required(body.Judgement, "judgement", 2000, new Text("Məhkəmə qərarının nəticəsi yazılmalıdır", "Write what the judgement decided"));
+        });
 
     /// <summary>TAX-REG 5.7, 5.12: closes the case after voluntary payment, a final judgement (and its enforcement) or a delivered refusal.</summary>
     [Law("TAX-REG 5.12")]
-    public static async Task<ActView> CloseAsync(AppDb db, TaxActor actor, int actId, ActClosingInput body, TimeProvider time, CancellationToken ct)
-    {
-        var a = await FindAsync(db, actor, actId, body.Version, ct);
-        RequireStep(a, Close);
-        var last = new[] { a.JudgementFinalOn, a.ReferralCancelledOn, a.DemandDeliveredOn, a.DecidedOn }.Max();
-        a.ClosedOn = TaxService.Day(body.ClosedOn, "closedOn", Clock.Today(time), last);
-        a.ClosingNote = a.Status == ActStatus.InCourt
-            ? TaxService.Required(body.Note, "note", 1000, new Text("Məhkəmə qərarının icrası barədə qeyd yazılmalıdır (VXƏ 5.12)", "Note how the judgement was enforced (TAX-REG 5.12)"))
-            : TaxService.Optional(body.Note, "note", 1000);
-        a.Status = ActStatus.Closed;
-        await db.SaveChangesAsync(ct);
-        return await GetAsync(db, actor.MunicipalityId, a.Id, time, ct);
-    }
+    public static Task<ActView> CloseAsync(AppDb db, TaxActor actor, int actId, ActClosingInput body, TimeProvider time, CancellationToken ct) =>
+        StepAsync(db, actor, actId, body.Version, Close, time, ct, (a, today) =>
+        {
+            var last = new[] { a.JudgementFinalOn, a.ReferralCancelledOn, a.DemandDeliveredOn, a.DecidedOn }.Max();
+            a.ClosedOn = TaxService.Day(body.ClosedOn, "closedOn", today, last);
+            a.ClosingNote = a.Status == ActStatus.InCourt
+                ? TaxService.Required(body.Note, "note", 1000, new Text("Məhkəmə qərarının icrası barədə qeyd yazılmalıdır (VXƏ 5.12)", "Note how the judgement was enforced (TAX-REG 5.12)"))
+                : TaxService.Optional(body.Note, "note", 1000);
+            a.Status = ActStatus.Closed;
+        });
 
     public static Text StatusName(ActStatus s) => s switch
     {

@@ -29,15 +29,8 @@ public static class TaxServiceApi
             Results.Ok(await TaxService.AddReviewAsync(db, TaxActor.For(db, municipalityId), body, time, ct)))
             .WithSummary("TAX-REG 7.2: record a council decision as the yearly discussion of the tax service's work");
 
-        g.MapGet("/audits", async (int municipalityId, [AsParameters] AuditQuery q, AppDb db, TimeProvider time, CancellationToken ct) =>
-        {
-            TaxActor.For(db, municipalityId).RequireRead();
-            return Results.Ok(await TaxServiceAudits.ListAsync(db, municipalityId, q, time, ct));
-        }).WithSummary("Audits, searched (q: payer, VÖEN, officials, authority) and paged; ?kind, ?status");
-        g.MapGet("/audits/export.csv", (int municipalityId, [AsParameters] AuditQuery q, AppDb db, TimeProvider time, HttpContext http) =>
-            Export(db, municipalityId, () => TaxServiceExports.AuditsAsync(http, db, municipalityId, q, time, xlsx: false))).WithSummary("Audits as CSV");
-        g.MapGet("/audits/export.xlsx", (int municipalityId, [AsParameters] AuditQuery q, AppDb db, TimeProvider time, HttpContext http) =>
-            Export(db, municipalityId, () => TaxServiceExports.AuditsAsync(http, db, municipalityId, q, time, xlsx: true))).WithSummary("Audits as XLSX");
+        Register<AuditQuery, AuditView>(g, "/audits", "Audits", TaxServiceAudits.ListAsync, TaxServiceExports.AuditsAsync,
+            "Audits, searched (q: payer, VÖEN, officials, authority) and paged; ?kind, ?status");
         g.MapPost("/audits", async (int municipalityId, NewAudit body, AppDb db, TimeProvider time, CancellationToken ct) =>
         {
             var a = await TaxServiceAudits.CreateAsync(db, TaxActor.For(db, municipalityId), body, time, ct);
@@ -55,15 +48,8 @@ public static class TaxServiceApi
             Results.Ok(await TaxServiceAudits.SignAsync(db, TaxActor.For(db, municipalityId), auditId, body, time, ct)))
             .WithSummary("The chairman or a deputy signs the decision on taking part in the State audit (TAX-REG 5.2)");
 
-        g.MapGet("/acts", async (int municipalityId, [AsParameters] ActQuery q, AppDb db, TimeProvider time, CancellationToken ct) =>
-        {
-            TaxActor.For(db, municipalityId).RequireRead();
-            return Results.Ok(await TaxServiceActs.ListAsync(db, municipalityId, q, time, ct));
-        }).WithSummary("Acts, searched (q: number, payer, VÖEN, place) and paged; ?status, ?open, ?overdue (decision after day 45), ?year");
-        g.MapGet("/acts/export.csv", (int municipalityId, [AsParameters] ActQuery q, AppDb db, TimeProvider time, HttpContext http) =>
-            Export(db, municipalityId, () => TaxServiceExports.ActsAsync(http, db, municipalityId, q, time, xlsx: false))).WithSummary("Acts as CSV");
-        g.MapGet("/acts/export.xlsx", (int municipalityId, [AsParameters] ActQuery q, AppDb db, TimeProvider time, HttpContext http) =>
-            Export(db, municipalityId, () => TaxServiceExports.ActsAsync(http, db, municipalityId, q, time, xlsx: true))).WithSummary("Acts as XLSX");
+        Register<ActQuery, ActView>(g, "/acts", "Acts", TaxServiceActs.ListAsync, TaxServiceExports.ActsAsync,
+            "Acts, searched (q: number, payer, VÖEN, place) and paged; ?status, ?open, ?overdue (decision after day 45), ?year");
         g.MapPost("/acts", async (int municipalityId, NewAct body, AppDb db, TimeProvider time, CancellationToken ct) =>
         {
             TaxActor.For(db, municipalityId).RequireKeeper();
@@ -104,15 +90,8 @@ public static class TaxServiceApi
         Step<JudgementInput>(g, TaxServiceActs.Judgement, TaxServiceActs.RecordJudgementAsync, "TAX-REG 5.12: the judgement became final");
         Step<ActClosingInput>(g, TaxServiceActs.Close, TaxServiceActs.CloseAsync, "TAX-REG 5.7, 5.12: close after voluntary payment, a final judgement and its enforcement, or a delivered refusal");
 
-        g.MapGet("/complaints", async (int municipalityId, [AsParameters] ComplaintQuery q, AppDb db, TimeProvider time, CancellationToken ct) =>
-        {
-            TaxActor.For(db, municipalityId).RequireRead();
-            return Results.Ok(await TaxServiceComplaints.ListAsync(db, municipalityId, q, time, ct));
-        }).WithSummary("Complaints, searched and paged; ?pending, ?overdue (review after 30 days, reply after 10), ?addressedTo");
-        g.MapGet("/complaints/export.csv", (int municipalityId, [AsParameters] ComplaintQuery q, AppDb db, TimeProvider time, HttpContext http) =>
-            Export(db, municipalityId, () => TaxServiceExports.ComplaintsAsync(http, db, municipalityId, q, time, xlsx: false))).WithSummary("Complaints as CSV");
-        g.MapGet("/complaints/export.xlsx", (int municipalityId, [AsParameters] ComplaintQuery q, AppDb db, TimeProvider time, HttpContext http) =>
-            Export(db, municipalityId, () => TaxServiceExports.ComplaintsAsync(http, db, municipalityId, q, time, xlsx: true))).WithSummary("Complaints as XLSX");
+        Register<ComplaintQuery, ComplaintView>(g, "/complaints", "Complaints", TaxServiceComplaints.ListAsync, TaxServiceExports.ComplaintsAsync,
+            "Complaints, searched and paged; ?pending, ?overdue (review after 30 days, reply after 10), ?addressedTo");
         g.MapPost("/complaints", async (int municipalityId, NewComplaint body, AppDb db, TimeProvider time, CancellationToken ct) =>
         {
             var c = await TaxServiceComplaints.CreateAsync(db, TaxActor.For(db, municipalityId), body, time, ct);
@@ -123,27 +102,41 @@ public static class TaxServiceApi
             TaxActor.For(db, municipalityId).RequireRead();
             return Results.Ok(await TaxServiceComplaints.GetAsync(db, municipalityId, complaintId, time, ct));
         }).WithSummary("One complaint with its limit, review and reply deadlines explained, and its flags");
-        g.MapPost("/complaints/{complaintId:int}/decision", async (int municipalityId, int complaintId, ComplaintDecisionInput body, AppDb db, TimeProvider time, CancellationToken ct) =>
-            Results.Ok(await TaxServiceComplaints.DecideAsync(db, TaxActor.For(db, municipalityId), complaintId, body, time, ct)))
-            .WithSummary("TAX-REG 6.6: the decision (by the chairman/deputy, or the council's decision for a complaint to the council); the 10-day reply deadline starts");
-        g.MapPost("/complaints/{complaintId:int}/reply", async (int municipalityId, int complaintId, ComplaintReplyInput body, AppDb db, TimeProvider time, CancellationToken ct) =>
-            Results.Ok(await TaxServiceComplaints.ReplyAsync(db, TaxActor.For(db, municipalityId), complaintId, body, time, ct)))
-            .WithSummary("TAX-REG 6.6: the written reply to the complainant");
-        g.MapPost("/complaints/{complaintId:int}/court", async (int municipalityId, int complaintId, ComplaintCourtInput body, AppDb db, TimeProvider time, CancellationToken ct) =>
-            Results.Ok(await TaxServiceComplaints.CourtAsync(db, TaxActor.For(db, municipalityId), complaintId, body, time, ct)))
-            .WithSummary("TAX-REG 6.3: the payer also went to court or another State body; never blocks anything");
+        ComplaintStep<ComplaintDecisionInput>(g, "decision", TaxServiceComplaints.DecideAsync,
+            "TAX-REG 6.6: the decision (by the chairman/deputy, or the council's decision for a complaint to the council); the 10-day reply deadline starts");
+        ComplaintStep<ComplaintReplyInput>(g, "reply", TaxServiceComplaints.ReplyAsync, "TAX-REG 6.6: the written reply to the complainant");
+        ComplaintStep<ComplaintCourtInput>(g, "court", TaxServiceComplaints.CourtAsync, "TAX-REG 6.3: the payer also went to court or another State body; never blocks anything");
     }
 
-    private delegate Task<ActView> ActCommand<in T>(AppDb db, TaxActor actor, int actId, T body, TimeProvider time, CancellationToken ct);
+    /// <summary>A step on one act or complaint: the command gets the caller as a TaxActor and checks the role and the rule itself.</summary>
+    private delegate Task<TView> Command<in T, TView>(AppDb db, TaxActor actor, int id, T body, TimeProvider time, CancellationToken ct);
 
-    private static void Step<T>(RouteGroupBuilder g, string step, ActCommand<T> command, string summary) =>
+    // Two mappers because the route parameter's name (actId, complaintId) is the handler's parameter name.
+    private static void Step<T>(RouteGroupBuilder g, string step, Command<T, ActView> command, string summary) =>
         g.MapPost($"/acts/{{actId:int}}/{step}", async (int municipalityId, int actId, T body, AppDb db, TimeProvider time, CancellationToken ct) =>
             Results.Ok(await command(db, TaxActor.For(db, municipalityId), actId, body, time, ct))).WithSummary(summary);
 
-    private static async Task<IResult> Export(AppDb db, int municipalityId, Func<Task> write)
+    private static void ComplaintStep<T>(RouteGroupBuilder g, string step, Command<T, ComplaintView> command, string summary) =>
+        g.MapPost($"/complaints/{{complaintId:int}}/{step}", async (int municipalityId, int complaintId, T body, AppDb db, TimeProvider time, CancellationToken ct) =>
+            Results.Ok(await command(db, TaxActor.For(db, municipalityId), complaintId, body, time, ct))).WithSummary(summary);
+
+    /// <summary>A register of the tax service for the staff who read the register (tax secrecy, TAX-REG 3.1.10): the list, searched and paged, and the same
+    /// filters as CSV and XLSX.</summary>
+    private static void Register<TQuery, TView>(RouteGroupBuilder g, string path, string title,
+        Func<AppDb, int, TQuery, TimeProvider, CancellationToken, Task<PageOf<TView>>> list, Func<HttpContext, AppDb, int, TQuery, TimeProvider, bool, Task> export,
+        string summary)
     {
-        TaxActor.For(db, municipalityId).RequireRead();
-        await write();
-        return Results.Empty;
+        g.MapGet(path, async (int municipalityId, [AsParameters] TQuery q, AppDb db, TimeProvider time, CancellationToken ct) =>
+        {
+            TaxActor.For(db, municipalityId).RequireRead();
+            return Results.Ok(await list(db, municipalityId, q, time, ct));
+        }).WithSummary(summary);
+        foreach (var (ext, xlsx) in new[] { ("csv", false), ("xlsx", true) })
+            g.MapGet($"{path}/export.{ext}", async (int municipalityId, [AsParameters] TQuery q, AppDb db, TimeProvider time, HttpContext http) =>
+            {
+                TaxActor.For(db, municipalityId).RequireRead();
+                await export(http, db, municipalityId, q, time, xlsx);
+                return Results.Empty;
+            }).WithSummary($"{title} as {ext.ToUpperInvariant()}");
     }
 }
