@@ -140,3 +140,24 @@ public sealed class SelfService : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _scope.DisposeAsync();
 }
+
+/// <summary>
+/// The Government Payment Portal's (HÖP) pay page for a notice, when the deployment configures its address as
+/// <c>OpenBams:PaymentPortal:PayUrl</c> with the placeholders <c>{reference}</c> and <c>{amount}</c>. The resident pays
+/// there (never in cash, SL 43.1); the portal looks the reference up and posts the payment through
+/// /api/v1/payment-portal (docs/payments.md). Without the setting the page shows the reference and amount only.
+/// </summary>
+public static class PortalPayLink
+{
+    public const string Setting = "OpenBams:PaymentPortal:PayUrl";
+
+    public static string? For(IConfiguration config, string reference, Money amount)
+    {
+        var template = config[Setting];
+        if (string.IsNullOrWhiteSpace(template) || amount.Qepik <= 0) return null;
+        var url = template.Replace("{reference}", Uri.EscapeDataString(reference), StringComparison.Ordinal)
+            .Replace("{amount}", Uri.EscapeDataString(amount.ToString()), StringComparison.Ordinal);
+        // Only a web address: a misconfigured value must not turn into a script link on the resident's page.
+        return Uri.TryCreate(url, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp) ? u.AbsoluteUri : null;
+    }
+}

@@ -13,7 +13,7 @@ namespace OpenBams.Pages.MyTaxes;
 /// to pay with, and certificates of debts (SL 30.2). Found by the FIN on the account, in every municipality.
 /// </summary>
 [Authorize]
-public sealed class IndexModel(AppDb db, TimeProvider time) : PageModel
+public sealed class IndexModel(AppDb db, TimeProvider time, IConfiguration config) : PageModel
 {
     public MyTaxesView View { get; private set; } = null!;
     [BindProperty(SupportsGet = true)] public int? Requested { get; set; }
@@ -22,6 +22,8 @@ public sealed class IndexModel(AppDb db, TimeProvider time) : PageModel
     public string? Error { get; private set; }
 
     public static string Tr(string az, string en) => Text.English ? en : az;
+
+    public string? PayLink(MyNotice n) => PortalPayLink.For(config, n.Reference, n.ToPay);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
