@@ -192,10 +192,12 @@ public static class Certificates
         var notYetDue = p.Items.Where(i => i.Tax != LocalTax.InterestOnArrears && i.DaysOverdue == 0).Sum(i => i.Outstanding.Qepik);
         var year = today.Year;
         var municipality = await db.Municipalities.Where(m => m.Id == c.MunicipalityId).Select(m => m.Name).FirstOrDefaultAsync(ct) ?? "";
-        // The number is the next of the year (unique index per municipality and year). Two clerks issuing at once: on SQLite the
-        // no-op write below takes the database's write lock before the number is read, so issues queue; on PostgreSQL the
-        // second insert of the same number waits for the first and fails on the index, and is retried with the next number.
+        // The number is the next of the year (unique index per municipality and year). Issues of one municipality queue for it:
+        // on SQLite the no-op write below takes the database's write lock before the number is read; on PostgreSQL a
+        // transaction lock per municipality does. Should two still meet, the index refuses the second, which takes the next.
         await db.DebtCertificates.Where(x => x.Id == c.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, x => x.Version), ct);
+        if (BulkWriter.IsPostgres(db))
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0}, {1})", [302, c.MunicipalityId], ct);
         var tx = db.Database.CurrentTransaction ?? throw new InvalidOperationException("A certificate is issued inside a transaction.");
         for (var attempt = 1; ; attempt++)
         {
@@ -207,7 +209,7 @@ public static class Certificates
                 await db.SaveChangesAsync(ct);
                 return;
             }
-            catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && attempt < 5)
+            catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && attempt < 10)
             {
                 await tx.RollbackToSavepointAsync("certificate_number", ct);
                 c.Version--; // the failed save counted a version that was never written
