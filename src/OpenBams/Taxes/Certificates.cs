@@ -191,8 +191,35 @@ public static class Certificates
         var overdue = p.Items.Where(i => i.Tax != LocalTax.InterestOnArrears && i.DaysOverdue > 0).Sum(i => i.Outstanding.Qepik);
         var notYetDue = p.Items.Where(i => i.Tax != LocalTax.InterestOnArrears && i.DaysOverdue == 0).Sum(i => i.Outstanding.Qepik);
         var year = today.Year;
-        var number = (await db.DebtCertificates.Where(x => x.MunicipalityId == c.MunicipalityId && x.Year == year).MaxAsync(x => x.Number, ct) ?? 0) + 1;
         var municipality = await db.Municipalities.Where(m => m.Id == c.MunicipalityId).Select(m => m.Name).FirstOrDefaultAsync(ct) ?? "";
+        // The number is the next of the year (unique index per municipality and year). Issues of one municipality queue for it:
+        // on SQLite the no-op write below takes the database's write lock before the number is read; on PostgreSQL a
+        // transaction lock per municipality does. Should two still meet, the index refuses the second, which takes the next.
+        await db.DebtCertificates.Where(x => x.Id == c.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, x => x.Version), ct);
+        if (BulkWriter.IsPostgres(db))
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0}, {1})", [302, c.MunicipalityId], ct);
+        var tx = db.Database.CurrentTransaction ?? throw new InvalidOperationException("A certificate is issued inside a transaction.");
+        for (var attempt = 1; ; attempt++)
+        {
+            var number = (await db.DebtCertificates.Where(x => x.MunicipalityId == c.MunicipalityId && x.Year == year).MaxAsync(x => x.Number, ct) ?? 0) + 1;
+            Fill(c, t, number, year, municipality, issuedBy, now, today, items, overdue, notYetDue, interestItems, p);
+            await tx.CreateSavepointAsync("certificate_number", ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+            catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && attempt < 10)
+            {
+                await tx.RollbackToSavepointAsync("certificate_number", ct);
+                c.Version--; // the failed save counted a version that was never written
+            }
+        }
+    }
+
+    private static void Fill(DebtCertificate c, Taxpayer t, int number, int year, string municipality, string issuedBy, DateTime now, DateOnly today,
+        List<CertificateItem> items, long overdue, long notYetDue, long interestItems, AccountPosition p)
+    {
         var content = new CertificateContent
         {
             Municipality = municipality, Number = $"{number}/{year}", TaxpayerName = t.Name, PersonalId = t.PersonalId, TaxId = t.TaxId, Address = t.Address,
@@ -211,7 +238,6 @@ public static class Certificates
         c.CreditQepik = content.CreditQepik;
         c.VerificationCode = AssessmentEngine.NewCode(c.Id);
         c.Content = JsonSerializer.Serialize(content, CertificateContent.Json);
-        await db.SaveChangesAsync(ct);
     }
 
     public static async Task<TaxSettings> SetAutomaticAsync(AppDb db, TaxActor actor, CertificateSettings body, CancellationToken ct)

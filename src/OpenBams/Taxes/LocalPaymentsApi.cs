@@ -16,9 +16,13 @@ namespace OpenBams.Taxes;
 public sealed record NewLocalPaymentReturn(int TaxpayerId, LocalTax Tax, int Year, int Month, string? Site, decimal Quantity, int? Months = null,
     int? Zone = null, int? PlotId = null, DateOnly? FiledOn = null, string? Note = null);
 
+/// <summary>A correction of a filed return: the new figures, and the version of the return read (LTP 11.2).</summary>
+public sealed record ReturnCorrection(decimal Quantity, long? Version, int? Months = null, int? Zone = null, int? PlotId = null, DateOnly? FiledOn = null,
+    string? Note = null);
+
 public sealed record LocalPaymentReturnView(int Id, int TaxpayerId, string TaxpayerName, LocalTax Tax, int Year, int Month, string Site, int? PlotId,
     decimal Quantity, int Months, string RateClass, decimal Rate, string? Decision, decimal Amount, long AmountQepik, DateOnly DueOn, DateOnly FiledOn,
-    bool Late, int DaysLate, string Citation, DateTime RecordedAt, string? RecordedBy, string? Note, long Version);
+    bool Late, int DaysLate, string Citation, DateTime RecordedAt, string? RecordedBy, string? Note, long Version, int Revision = 0, int? SupersededById = null);
 
 public sealed record NewVoluntaryProject(string? Name, string? Purpose, string? PollReference, DateOnly? PollHeldOn, decimal Target, DateOnly? OpenedOn = null,
     int? DecisionId = null);
@@ -77,6 +81,14 @@ public static class LocalPaymentsApi
             var name = await db.Taxpayers.Where(t => t.Id == r.TaxpayerId).Select(t => t.Name).FirstAsync(ct);
             return Results.Created($"/api/v1/municipalities/{municipalityId}/taxes/returns/{r.Id}", View(r, name));
         }).WithSummary("File a month's return (LTP 9.1.1-9.1.5, 11.2-11.3): charges the amount and settles the account in one transaction");
+        m.MapPost("/returns/{returnId:int}/correct", async (int municipalityId, int returnId, ReturnCorrection body, AppDb db, TimeProvider time, CancellationToken ct) =>
+        {
+            var actor = TaxActor.For(db, municipalityId);
+            actor.RequirePayments();
+            var r = await CorrectReturnAsync(db, municipalityId, returnId, body, actor.Name, time, ct);
+            var name = await db.Taxpayers.Where(t => t.Id == r.TaxpayerId).Select(t => t.Name).FirstAsync(ct);
+            return Results.Created($"/api/v1/municipalities/{municipalityId}/taxes/returns/{r.Id}", View(r, name));
+        }).WithSummary("Correct a filed return (LTP 11.2; version required, 409 when stale or already corrected): the correction supersedes it, the difference is charged or credited and settled in one transaction; a late correction stays late");
 
         m.MapGet("/projects", async (int municipalityId, string? q, int? page, int? pageSize, AppDb db, CancellationToken ct) =>
         {
@@ -182,7 +194,7 @@ public static class LocalPaymentsApi
     public static LocalPaymentReturnView View(LocalPaymentReturn r, string name) => new(r.Id, r.TaxpayerId, name, r.Tax, r.Year, r.Month, r.Site, r.PlotId,
         r.Quantity, r.Months, r.RateClass, r.Rate, r.Decision, Money.FromQepik(r.AmountQepik).Amount, r.AmountQepik, r.DueOn, r.FiledOn,
         RateDecisions.IsLate(r.DueOn, r.FiledOn), Math.Max(0, r.FiledOn.DayNumber - r.DueOn.DayNumber), Citation(r.Tax),
-        DateTime.SpecifyKind(r.RecordedAt, DateTimeKind.Utc), r.RecordedBy, r.Note, r.Version);
+        DateTime.SpecifyKind(r.RecordedAt, DateTimeKind.Utc), r.RecordedBy, r.Note, r.Version, r.Revision, r.SupersededById);
 
     public static string Citation(LocalTax tax) => tax switch
     {
@@ -193,6 +205,74 @@ public static class LocalPaymentsApi
     };
 
     public static async Task<LocalPaymentReturn> FileReturnAsync(AppDb db, int municipalityId, NewLocalPaymentReturn body, string? by, TimeProvider time,
+        CancellationToken ct)
+    {
+        var ret = await PrepareAsync(db, municipalityId, body, by, time, ct);
+        if (await db.LocalPaymentReturns.AnyAsync(r => r.MunicipalityId == municipalityId && r.TaxpayerId == ret.TaxpayerId && r.Tax == ret.Tax
+                                                       && r.Year == ret.Year && r.Month == ret.Month && r.Site == ret.Site, ct))
+            throw new InputError("site", new("Bu obyekt üçün həmin ayın bəyannaməsi artıq verilib: düzəliş edin", "This site's return for the month is already filed: correct it"),
+                StatusCodes.Status409Conflict);
+        var today = Clock.Today(time);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.LocalPaymentReturns.Add(ret);
+        await db.SaveChangesAsync(ct);
+        if (ret.AmountQepik > 0)
+        {
+            db.TaxCharges.Add(new TaxCharge
+            {
+                MunicipalityId = municipalityId, TaxpayerId = ret.TaxpayerId, Tax = ret.Tax, Year = ret.Year, Period = ret.Month, Instalment = 1, DueOn = ret.DueOn,
+                AmountQepik = ret.AmountQepik, Kind = ChargeKind.Return, SourceId = ret.Id, CreatedAt = ret.RecordedAt, Note = ret.Site,
+            });
+            await db.SaveChangesAsync(ct);
+            await Ledger.SettleAsync(db, [ret.TaxpayerId], ret.RecordedAt, await Ledger.Rules.LoadAsync(db, today, ct), ct);
+        }
+        await tx.CommitAsync(ct);
+        return ret;
+    }
+
+    /// <summary>
+    /// A corrected return for the same taxpayer, payment, month and site (LTP 11.2): it supersedes the one in force, which stays
+    /// visible; the difference of the amounts is charged (or credited) as an adjustment due on the month's own day and the
+    /// account settled, all in one transaction. A correction after the due day is allowed: it is recorded with its own filing
+    /// day, so the lateness stays visible, and interest on an increase runs from the original due day (FL 7.1.11).
+    /// </summary>
+    public static async Task<LocalPaymentReturn> CorrectReturnAsync(AppDb db, int municipalityId, int returnId, ReturnCorrection body, string? by, TimeProvider time,
+        CancellationToken ct)
+    {
+        var old = await db.LocalPaymentReturns.FirstOrDefaultAsync(r => r.Id == returnId && r.MunicipalityId == municipalityId, ct) ?? throw new NotFound("Return");
+        if (body.Version is not { } version) throw new InputError("version", new("Oxunmuş versiya göndərilməlidir", "Send the version you read"));
+        if (old.SupersededById is not null || old.Version != version) throw new DbUpdateConcurrencyException();
+        db.Entry(old).Property(x => x.Version).OriginalValue = version;
+        var ret = await PrepareAsync(db, municipalityId, new NewLocalPaymentReturn(old.TaxpayerId, old.Tax, old.Year, old.Month, old.Site, body.Quantity,
+            body.Months ?? (old.Tax is LocalTax.AdvertisingPayment or LocalTax.TradePayment ? old.Months : null), body.Zone ?? ZoneOf(old.RateClass),
+            body.PlotId ?? old.PlotId, body.FiledOn, body.Note), by, time, ct);
+        if (ret.FiledOn < old.FiledOn)
+            throw new InputError("filedOn", new($"Düzəliş {Fmt.Date(old.FiledOn)} tarixli bəyannamədən əvvəl verilə bilməz",
+                $"A correction cannot be filed before the return it corrects ({Fmt.Date(old.FiledOn)})"));
+        ret.Revision = old.Revision + 1;
+        var delta = ret.AmountQepik - old.AmountQepik;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.LocalPaymentReturns.Add(ret);
+        await db.SaveChangesAsync(ct);
+        old.SupersededById = ret.Id;
+        if (delta != 0)
+            db.TaxCharges.Add(new TaxCharge
+            {
+                MunicipalityId = municipalityId, TaxpayerId = ret.TaxpayerId, Tax = ret.Tax, Year = ret.Year, Period = ret.Month, Instalment = 1, DueOn = old.DueOn,
+                AmountQepik = delta, Kind = ChargeKind.Adjustment, SourceId = ret.Id, CreatedAt = ret.RecordedAt,
+                Note = $"{ret.Site}: düzəliş {ret.Revision} / correction {ret.Revision}",
+            });
+        await db.SaveChangesAsync(ct);
+        if (delta != 0) await Ledger.SettleAsync(db, [ret.TaxpayerId], ret.RecordedAt, await Ledger.Rules.LoadAsync(db, Clock.Today(time), ct), ct);
+        await tx.CommitAsync(ct);
+        return ret;
+    }
+
+    private static int? ZoneOf(string rateClass) =>
+        Enumerable.Range(1, TaxParameters.AdvertisingZones).Select(z => (int?)z).FirstOrDefault(z => RateClasses.Advertising(z!.Value) == rateClass);
+
+    /// <summary>Checks a return and computes its amount at the month's rate; writes nothing.</summary>
+    private static async Task<LocalPaymentReturn> PrepareAsync(AppDb db, int municipalityId, NewLocalPaymentReturn body, string? by, TimeProvider time,
         CancellationToken ct)
     {
         var today = Clock.Today(time);
@@ -276,32 +356,12 @@ public static class LocalPaymentsApi
             LocalTax.ParkingPayment => LocalPayments.ParkingDueOn(body.Year, body.Month, day),
             _ => RateDecisions.MunicipalDueOn(body.Year, body.Month, day),
         };
-        if (await db.LocalPaymentReturns.AnyAsync(r => r.MunicipalityId == municipalityId && r.TaxpayerId == taxpayer.Id && r.Tax == body.Tax
-                                                       && r.Year == body.Year && r.Month == body.Month && r.Site == site, ct))
-            throw new InputError("site", new("Bu obyekt üçün həmin ayın bəyannaməsi artıq verilib", "This site's return for the month is already filed"), StatusCodes.Status409Conflict);
-
-        var now = Clock.UtcNow(time);
-        var ret = new LocalPaymentReturn
+        return new LocalPaymentReturn
         {
             MunicipalityId = municipalityId, TaxpayerId = taxpayer.Id, Tax = body.Tax, Year = body.Year, Month = body.Month, Site = site, PlotId = plotId,
             Quantity = body.Quantity, Months = months, RateClass = rateClass, Rate = rate.Rate, Decision = rate.DecisionCode, AmountQepik = amount.Qepik,
-            DueOn = dueOn, FiledOn = filedOn, RecordedAt = now, RecordedBy = by, Note = body.Note?.Trim(),
+            DueOn = dueOn, FiledOn = filedOn, RecordedAt = Clock.UtcNow(time), RecordedBy = by, Note = body.Note?.Trim(),
         };
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.LocalPaymentReturns.Add(ret);
-        await db.SaveChangesAsync(ct);
-        if (amount > Money.Zero)
-        {
-            db.TaxCharges.Add(new TaxCharge
-            {
-                MunicipalityId = municipalityId, TaxpayerId = taxpayer.Id, Tax = body.Tax, Year = body.Year, Period = body.Month, Instalment = 1, DueOn = dueOn,
-                AmountQepik = amount.Qepik, Kind = ChargeKind.Return, SourceId = ret.Id, CreatedAt = now, Note = site,
-            });
-            await db.SaveChangesAsync(ct);
-            await Ledger.SettleAsync(db, [taxpayer.Id], now, await Ledger.Rules.LoadAsync(db, today, ct), ct);
-        }
-        await tx.CommitAsync(ct);
-        return ret;
     }
 
     private static async Task<IResult> ExportReturnsAsync(AppDb db, HttpContext http, int municipalityId, string? q, LocalTax? tax, int? year, int? month, bool? late,

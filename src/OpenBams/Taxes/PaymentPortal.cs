@@ -51,8 +51,8 @@ public static class PaymentPortal
         g.MapGet("/payments/{paymentId:long}/receipt.pdf", async (long paymentId, AppDb db, HttpContext http, TimeProvider time, CancellationToken ct) =>
         {
             var receipt = await Payments.ReceiptAsync(db, paymentId, Text.Lang, time, ct);
-            return Results.Extensions.Pdf(Payments.ReceiptPdf(receipt, Text.Lang), $"qebz-{receipt.PaymentId}.pdf");
-        }).WithSummary("A printable receipt (PDF)");
+            return Results.Extensions.Pdf(Payments.ReceiptPdf(receipt, Text.Lang, $"{NoticesApi.BaseUrl(http)}/Verify/Receipt/{receipt.ReceiptCode}"), $"qebz-{receipt.PaymentId}.pdf");
+        }).WithSummary("A printable receipt (PDF) with a QR code to the public check /Verify/Receipt/{code}");
 
         g.MapGet("/reconciliation", async (string? date, AppDb db, CancellationToken ct) =>
         {

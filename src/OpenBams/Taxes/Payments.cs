@@ -45,6 +45,9 @@ public sealed record DueItem(LocalTax Tax, string TaxName, int Year, int Period,
 public sealed record DueView(string? Reference, int MunicipalityId, string Municipality, string Taxpayer, DateOnly AsOf, IReadOnlyList<DueItem> Items,
     decimal Outstanding, decimal AccruedInterest, decimal Credit, decimal Total);
 
+/// <summary>What anyone may see of a receipt from its QR code: no name, no FIN, the reference masked.</summary>
+public sealed record ReceiptVerification(string Municipality, Money Amount, DateOnly PaidOn, string ReferenceMasked, PaymentStatus Status, PaymentChannel Channel);
+
 public sealed record ReceiptView(long PaymentId, string ReceiptCode, string ReceiptUrl, int MunicipalityId, string Municipality, string? Reference, string Taxpayer,
     string? PayerName, decimal Amount, DateOnly PaidOn, DateTime RecordedAt, PaymentChannel Channel, string? TransactionId, PaymentStatus Status,
     IReadOnlyList<PaidItem> Paid, decimal Credit, decimal RemainingDue);
@@ -383,7 +386,7 @@ public static class Payments
     }
 
     /// <summary>A printable receipt; its random code is what the portal and the payer quote (ids can be guessed).</summary>
-    public static byte[] ReceiptPdf(ReceiptView r, string lang)
+    public static byte[] ReceiptPdf(ReceiptView r, string lang, string verifyUrl)
     {
         string L(string az, string en) => lang == "en" ? en : az;
         string M(decimal v) => Money.Manat(v).Format(lang);
@@ -408,8 +411,28 @@ public static class Payments
             r.Paid.Select(i => (IReadOnlyList<string?>)[i.TaxName, i.Year.ToString(CultureInfo.InvariantCulture), i.Instalment.ToString(CultureInfo.InvariantCulture), M(i.Amount)]),
             [4, 1, 1, 2]);
         pdf.KeyValues([(L("Kredit (artıq ödəniş)", "Credit (overpayment)"), M(r.Credit)), (L("Qalan borc", "Still due"), M(r.RemainingDue))]);
+        pdf.VerificationQr(verifyUrl, L("Qəbzi portalda yoxlayın", "Verify this receipt on the portal"));
         return pdf.ToBytes();
     }
+
+    /// <summary>
+    /// A receipt by its QR code, for anyone: only what the paper shows without a person — the municipality, the amount, the
+    /// day, the reference masked to its last four digits and whether the payment stands. Found through the unique index on the code.
+    /// </summary>
+    public static async Task<ReceiptVerification?> VerifyReceiptAsync(AppDb db, string? code, CancellationToken ct)
+    {
+        var key = code?.Trim().ToUpperInvariant();
+        if (string.IsNullOrEmpty(key) || key.Length != 20) return null;
+        var p = await db.Payments.IgnoreQueryFilters().AsNoTracking().Where(x => x.ReceiptCode == key)
+            .Select(x => new { x.MunicipalityId, x.AmountQepik, x.PaidOn, x.Reference, x.Status, x.Channel }).FirstOrDefaultAsync(ct);
+        if (p is null) return null;
+        var municipality = await db.Municipalities.IgnoreQueryFilters().Where(m => m.Id == p.MunicipalityId).Select(m => m.Name).FirstOrDefaultAsync(ct) ?? "";
+        return new ReceiptVerification(municipality, Money.FromQepik(p.AmountQepik), p.PaidOn, MaskReference(p.Reference), p.Status, p.Channel);
+    }
+
+    /// <summary>The last four digits of the payment reference: enough to match the paper, not to look the account up.</summary>
+    public static string MaskReference(string? reference) =>
+        string.IsNullOrEmpty(reference) || reference.Length < 6 ? "•••" : new string('•', reference.Length - 4) + reference[^4..];
 
     public static async Task<Reconciliation> ReconcileAsync(AppDb db, DateOnly date, CancellationToken ct)
     {

@@ -478,6 +478,10 @@ public sealed class LocalPaymentReturn : IMunicipalityOwned, IVersioned
     public DateTime RecordedAt { get; set; }
     public string? RecordedBy { get; set; }
     public string? Note { get; set; }
+    /// <summary>0 for the return as first filed; each correction of the same site and month takes the next.</summary>
+    public int Revision { get; set; }
+    /// <summary>The correction that replaced this return; null while it is the one in force (the original stays visible).</summary>
+    public int? SupersededById { get; set; }
     public long Version { get; set; }
 }
 

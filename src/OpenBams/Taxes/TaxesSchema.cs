@@ -208,6 +208,8 @@ public static class TaxesSchema
             e.HasIndex(x => new { x.MunicipalityId, x.Status, x.DueOn });
             e.HasIndex(x => x.TaxpayerId);
             e.HasIndex(x => x.VerificationCode).IsUnique().HasFilter("\"VerificationCode\" IS NOT NULL");
+            // SL 30.2: one certificate per number and year in a municipality; two clerks issuing at once cannot share one.
+            e.HasIndex(x => new { x.MunicipalityId, x.Year, x.Number }).IsUnique().HasFilter("\"Number\" IS NOT NULL");
         });
         b.Entity<LocalPaymentReturn>(e =>
         {
@@ -220,7 +222,7 @@ public static class TaxesSchema
             e.Property(x => x.RecordedBy).HasMaxLength(256);
             e.Property(x => x.Note).HasMaxLength(500);
             e.Property(x => x.Version).IsConcurrencyToken();
-            e.HasIndex(x => new { x.MunicipalityId, x.TaxpayerId, x.Tax, x.Year, x.Month, x.Site }).IsUnique().HasDatabaseName("IX_LocalPaymentReturns_OnePerSiteAndMonth");
+            e.HasIndex(x => new { x.MunicipalityId, x.TaxpayerId, x.Tax, x.Year, x.Month, x.Site, x.Revision }).IsUnique().HasDatabaseName("IX_LocalPaymentReturns_OnePerSiteAndMonth");
         });
         b.Entity<VoluntaryProject>(e =>
         {

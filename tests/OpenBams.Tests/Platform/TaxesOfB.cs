@@ -59,7 +59,7 @@ internal static class TaxesOfB
             var payment = new Payment { MunicipalityId = b, TaxpayerId = taxpayer.Id, AmountQepik = 500, PaidOn = today, RecordedAt = now, Channel = PaymentChannel.Bank,
                 Reference = notice.Reference, PayerName = marker, ExternalId = "bank:B:" + Guid.NewGuid().ToString("N"), ImportId = import.Id };
             var certificate = new DebtCertificate { MunicipalityId = b, TaxpayerId = taxpayer.Id, RequestedAt = now, RequestedOn = today, DueOn = today.AddDays(1),
-                RequestedBy = marker, Purpose = marker, Status = CertificateStatus.Issued, IssuedAt = now, IssuedBy = marker, Year = today.Year, Number = 1,
+                RequestedBy = marker, Purpose = marker, Status = CertificateStatus.Issued, IssuedAt = now, IssuedBy = marker, Year = today.Year, Number = 100_000 + n, // numbers are unique per municipality and year
                 VerificationCode = "C" + unique[..19], AsOf = today, PrincipalQepik = 0, InterestQepik = 0, CreditQepik = 0, Content = "{}" };
             var hotel = new Taxpayer { MunicipalityId = b, Kind = TaxpayerKind.LegalPerson, TaxId = "99" + (10_000_000 + n).ToString(), Name = marker + " MMC", RegisteredOn = today,
                 MunicipallyOwned = true, SearchKey = marker.ToLowerInvariant() };

@@ -39,6 +39,8 @@ public abstract class TenancyTests(AppFixture fixture) : IAsyncLifetime
         "GET /api/v1/public/verify/notices/{code}",
         // SL 30.2: anyone holding a certificate of debts checks it by its QR code; the answer names nobody (no name, no FIN).
         "GET /api/v1/public/verify/certificates/{code}", "GET /Verify/Certificate/{code}",
+        // A payment receipt's QR: amount, day, municipality and the reference masked; never the payer.
+        "GET /Verify/Receipt/{code}",
     };
 
     public async Task InitializeAsync()

@@ -282,6 +282,30 @@ public abstract class CertificatesTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.Forbidden, (await s.Accountant.PostJsonAsync($"{s.Api}/certificates/{id}/issue", new { version = c.GetProperty("version").GetInt64() })).StatusCode);
         Assert.Equal(CertificateStatus.Requested, await App.WithDbAsync(db => db.DebtCertificates.Where(x => x.Id == id).Select(x => x.Status).SingleAsync()));
     }
+
+    [Fact]
+    public async Task SL_30_2_certificates_issued_at_the_same_time_never_share_a_number()
+    {
+        var s = await TaxScenario.CreateAsync(App);
+        var requests = new List<(int Id, long Version)>();
+        for (var i = 0; i < 6; i++)
+        {
+            var t = await s.TaxpayerAsync(NewFin(), $"Eyni Vaxt {i}");
+            await ChargeAsync(t, 1000 + i, new DateOnly(2026, 8, 15));
+            var c = await (await s.Officer.PostJsonAsync($"{s.Api}/certificates", new { taxpayerId = t.Id })).OkAsync<JsonElement>(HttpStatusCode.Created);
+            requests.Add((c.GetProperty("id").GetInt32(), c.GetProperty("version").GetInt64()));
+        }
+        // All six issued at once, from six connections: each gets its own number of the year.
+        var responses = await Task.WhenAll(requests.Select(r => s.Officer.PostJsonAsync($"{s.Api}/certificates/{r.Id}/issue", new { version = r.Version })));
+        foreach (var r in responses) Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        var ids = requests.Select(r => r.Id).ToList();
+        var numbers = await App.WithDbAsync(db => db.DebtCertificates.Where(c => ids.Contains(c.Id)).Select(c => new { c.Number, c.Year, c.Content }).ToListAsync());
+        Assert.All(numbers, n => Assert.NotNull(n.Number));
+        Assert.Equal(6, numbers.Select(n => (n.Year, n.Number)).Distinct().Count());
+        Assert.Equal(Enumerable.Range(1, 6), numbers.Select(n => n.Number!.Value).Order());
+        // The frozen content states the number the record has.
+        Assert.All(numbers, n => Assert.Equal($"{n.Number}/{n.Year}", CertificateContent.Read(n.Content).Number));
+    }
 }
 
 public sealed class CertificatesTests_Sqlite(SqliteFixture f) : CertificatesTests(f), IClassFixture<SqliteFixture>;

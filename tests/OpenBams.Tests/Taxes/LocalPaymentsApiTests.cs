@@ -6,6 +6,8 @@ using OpenBams.Platform.Identity;
 using OpenBams.Taxes;
 using OpenBams.Testing;
 using OpenBams.Tests.PlatformApi;
+using OpenBams.Tests.Admin;
+using static OpenBams.Tests.Admin.AdminHttp;
 
 namespace OpenBams.Tests.Taxes;
 
@@ -61,6 +63,71 @@ public abstract class LocalPaymentsApiTests(AppFixture fixture)
             .AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "month");
         await (await File(s, new { taxpayerId = hotel.Id, tax = LocalTax.HotelPayment, year = 2026, month = 9, site = "Korpus A", quantity = 1.5m }))
             .AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "quantity");
+    }
+
+    [Fact]
+    public async Task LTP_11_2_a_filed_return_is_corrected_the_original_stays_superseded_the_difference_goes_through_the_ledger_and_lateness_stays()
+    {
+        App.Clock.SetToday(new DateOnly(2026, 12, 3));
+        var s = await TaxScenario.CreateAsync(App);
+        await s.RateAsync(RateClasses.Hotel, 1.10m, 2026);
+        var hotel = await s.LegalPersonAsync(Voen(), "Düzəliş Mehmanxanası MMC");
+        var first = await (await File(s, new { taxpayerId = hotel.Id, tax = LocalTax.HotelPayment, year = 2026, month = 10, site = "Korpus A", quantity = 10,
+            filedOn = new DateOnly(2026, 11, 5) })).OkAsync<LocalPaymentReturnView>(HttpStatusCode.Created);
+        Assert.False(first.Late);
+        Task<HttpResponseMessage> Correct(int id, object body) => s.Accountant.PostAsJsonAsync($"{s.Api}/returns/{id}/correct?lang=en", body, TaxJson.Options);
+
+        // Bad figures and a missing version are refused with their field; nothing is written.
+        await (await Correct(first.Id, new { quantity = 2.5m, version = first.Version })).AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "quantity");
+        await (await Correct(first.Id, new { quantity = 12 })).AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "version");
+        Assert.Single(await s.ChargesAsync(hotel.Id));
+
+        // Four more guest-nights, corrected on 3 December: after the 5 November due day, so the correction is late, the original is not.
+        var fixedUp = await (await Correct(first.Id, new { quantity = 14, version = first.Version })).OkAsync<LocalPaymentReturnView>(HttpStatusCode.Created);
+        Assert.Equal((1, 15.40m, new DateOnly(2026, 11, 5), new DateOnly(2026, 12, 3), true, 28), (fixedUp.Revision, fixedUp.Amount, fixedUp.DueOn, fixedUp.FiledOn,
+            fixedUp.Late, fixedUp.DaysLate));
+        var original = await s.Officer.GetFromJsonAsync<LocalPaymentReturnView>($"{s.Api}/returns/{first.Id}", TaxJson.Options);
+        Assert.Equal((fixedUp.Id, false, 11.00m), (original!.SupersededById, original.Late, original.Amount));
+        var charges = await s.ChargesAsync(hotel.Id);
+        Assert.Equal([(ChargeKind.Return, 1100L), (ChargeKind.Adjustment, 440L)], charges.Select(c => (c.Kind, c.AmountQepik)));
+        Assert.All(charges, c => Assert.Equal(new DateOnly(2026, 11, 5), c.DueOn)); // interest on the increase runs from the month's due day
+        var list = await s.Officer.GetFromJsonAsync<PageOf<LocalPaymentReturnView>>($"{s.Api}/returns?q=korpus", TaxJson.Options);
+        Assert.Equal(2, list!.Total); // both visible
+
+        // The original again (already corrected), or the correction with a stale version: 409, nothing written.
+        Assert.Equal(HttpStatusCode.Conflict, (await Correct(first.Id, new { quantity = 9, version = original.Version })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await Correct(fixedUp.Id, new { quantity = 9, version = fixedUp.Version + 7 })).StatusCode);
+        Assert.Equal(2, (await s.ChargesAsync(hotel.Id)).Count);
+
+        // Fewer guest-nights: the difference is a negative adjustment, and the account owes exactly the corrected amount.
+        var down = await (await Correct(fixedUp.Id, new { quantity = 4, version = fixedUp.Version })).OkAsync<LocalPaymentReturnView>(HttpStatusCode.Created);
+        Assert.Equal((2, 4.40m), (down.Revision, down.Amount));
+        Assert.Equal(440L, (await s.ChargesAsync(hotel.Id)).Sum(c => c.AmountQepik));
+
+        // The page shows the superseded ones and corrects the one in force through its form, without JavaScript.
+        var page = $"/Taxes/{s.MunicipalityId}/LocalPayments";
+        var html = await s.Officer.GetStringAsync(page);
+        Assert.Contains($"id=\"return-{first.Id}-superseded\"", html);
+        Assert.Contains($"id=\"return-{down.Id}-correct-form\"", html);
+        Assert.DoesNotContain($"id=\"return-{first.Id}-correct-form\"", html);
+        var post = await s.Accountant.PostFormAsync(page, [F("CorrectId", down.Id), F("CorrectVersion", down.Version), F("CorrectQuantity", "5")],
+            page + "?handler=Correct");
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+        Assert.Equal(550L, (await s.ChargesAsync(hotel.Id)).Sum(c => c.AmountQepik));
+        var stale = await s.Accountant.PostFormAsync(page + "?lang=en", [F("CorrectId", down.Id), F("CorrectVersion", down.Version), F("CorrectQuantity", "6")],
+            page + "?handler=Correct&lang=en");
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains("id=\"errors\"", await stale.Content.ReadAsStringAsync());
+        var bad = await s.Accountant.PostFormAsync(page + "?lang=en", [F("CorrectId", down.Id + 1), F("CorrectVersion", 0), F("CorrectQuantity", "x")],
+            page + "?handler=Correct&lang=en");
+        Assert.Contains("<code>quantity</code>", await bad.Content.ReadAsStringAsync());
+        Assert.Equal(550L, (await s.ChargesAsync(hotel.Id)).Sum(c => c.AmountQepik));
+
+        // A resident is refused (TAX-REG 3.1.10).
+        var login = "res-" + Guid.NewGuid().ToString("N")[..8];
+        await App.CreateUserAsync(login, Role.Resident, s.MunicipalityId);
+        var resident = await App.LoginAsync(login);
+        Assert.Equal(HttpStatusCode.Forbidden, (await resident.PostAsJsonAsync($"{s.Api}/returns/{down.Id}/correct", new { quantity = 1, version = 0 })).StatusCode);
     }
 
     [Fact]

@@ -124,6 +124,27 @@ public abstract class PaymentPortalTests(AppFixture fixture)
         Assert.Contains("PAYMENT RECEIPT", text);
         Assert.Contains(receipt.ReceiptCode, text);
         Assert.Contains("SL 43.1", text);
+        // The QR's address is printed under it: the public check of this receipt.
+        Assert.Contains($"/Verify/Receipt/{receipt.ReceiptCode}", text.Replace("\n", ""));
+        Assert.Contains("Verify this receipt", text);
+
+        // Anyone opens the check: amount, day, municipality, the reference masked; never the payer's name or FIN.
+        var anonymous = App.Client();
+        var check = await anonymous.GetAsync($"/Verify/Receipt/{receipt.ReceiptCode}");
+        var html = await check.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, check.StatusCode);
+        Assert.Contains("id=\"verify-valid\"", html);
+        Assert.Contains("30,00", html);
+        Assert.Contains("03.08.2026", html);
+        Assert.DoesNotContain(a.Taxpayer.PersonalId!, html);
+        Assert.DoesNotContain(a.Taxpayer.Name, html);
+        if (read.Reference is { Length: > 4 } reference)
+        {
+            Assert.DoesNotContain(reference, html);
+            Assert.Contains(reference[^4..], html);
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/Verify/Receipt/{receipt.ReceiptCode[..10]}AAAAAAAAAA")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/Verify/Receipt/nonsense")).StatusCode);
 
         var rec = (await hop.GetFromJsonAsync<Reconciliation>($"{Portal}/reconciliation?date=2026-08-03", TaxJson.Options))!;
         var mine = Assert.Single(rec.Municipalities, m => m.MunicipalityId == a.S.MunicipalityId);

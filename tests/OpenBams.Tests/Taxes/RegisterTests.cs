@@ -8,7 +8,9 @@ using OpenBams.Platform.Calendar;
 using OpenBams.Platform.Identity;
 using OpenBams.Taxes;
 using OpenBams.Testing;
+using Microsoft.EntityFrameworkCore;
 using OpenBams.Tests.PlatformApi;
+using static OpenBams.Tests.Admin.AdminHttp;
 
 namespace OpenBams.Tests.Taxes;
 
@@ -316,6 +318,86 @@ public abstract class RegisterTests(AppFixture fixture)
         var readOnly = await s.Accountant.GetStringAsync($"/Taxes/{s.MunicipalityId}/Taxpayers/{t.Id}");
         Assert.DoesNotContain("id=\"plot-form\"", readOnly);
         Assert.Equal(HttpStatusCode.NotFound, (await s.Officer.GetAsync($"/Taxes/{s.MunicipalityId}/Taxpayers/99999999999")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_taxpayer_page_edits_plots_buildings_vehicles_and_holdings_with_their_version_and_refuses_a_stale_edit()
+    {
+        App.Clock.SetToday(new DateOnly(2026, 12, 3));
+        var s = await TaxScenario.CreateAsync(App);
+        var t = await s.TaxpayerAsync("E" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant(), "Düzəliş Edilən");
+        var plot = await s.PlotAsync(1000);
+        var building = await s.BuildingAsync(40000, plotId: plot.Id);
+        var vehicle = await App.WithDbAsync(async db =>
+        {
+            var v = new Vehicle { MunicipalityId = s.MunicipalityId, Kind = VehicleKind.Automobile, RegistrationNumber = "10-ED-" + Random.Shared.Next(100, 999),
+                EngineCc = 1600, SearchKey = "" };
+            db.Vehicles.Add(v);
+            await db.SaveChangesAsync();
+            return v;
+        });
+        var holding = await s.HoldAsync(t.Id, ObjectKind.LandPlot, plot.Id, new DateOnly(2015, 1, 1));
+        await s.HoldAsync(t.Id, ObjectKind.Building, building.Id, new DateOnly(2015, 1, 1));
+        await s.HoldAsync(t.Id, ObjectKind.Vehicle, vehicle.Id, new DateOnly(2020, 1, 1));
+        var page = $"/Taxes/{s.MunicipalityId}/Taxpayers/{t.Id}";
+        Task<HttpResponseMessage> Post(string handler, params KeyValuePair<string, string>[] fields) =>
+            s.Officer.PostFormAsync(page + "?lang=en", fields, $"{page}?handler={handler}&lang=en");
+        Task<T> Db<T>(Func<OpenBams.Platform.Data.AppDb, Task<T>> q) => App.WithDbAsync(q);
+
+        var html = await s.Officer.GetStringAsync(page);
+        foreach (var id in new[] { $"plot-{plot.Id}-edit-form", $"building-{building.Id}-edit-form", $"vehicle-{vehicle.Id}-edit-form", $"holding-{holding.Id}-edit-form" })
+            Assert.Contains($"id=\"{id}\"", html);
+        Assert.DoesNotContain("-edit-form", await s.Accountant.GetStringAsync(page)); // reads, does not keep the register
+
+        // A plot's area, then the same form again with the version it was read at: refused, the first edit stands.
+        var plotVersion = await Db(db => db.LandPlots.Where(x => x.Id == plot.Id).Select(x => x.Version).SingleAsync());
+        KeyValuePair<string, string>[] PlotFields(long version, string area, string category = "Residential", string points = "") =>
+            [F("PlotEdit.Id", plot.Id), F("PlotEdit.Version", version), F("PlotEdit.Address", plot.Address), F("PlotEdit.AreaSqm", area),
+             F("PlotEdit.Category", category), F("PlotEdit.ScorePoints", points), F("PlotEdit.SettlementGroup", "villages"), F("PlotEdit.Exemption", "None")];
+        Assert.Equal(HttpStatusCode.Redirect, (await Post("EditPlot", PlotFields(plotVersion, "1200.5"))).StatusCode);
+        Assert.Equal(1200.5m, await Db(db => db.LandPlots.Where(x => x.Id == plot.Id).Select(x => x.AreaSqm).SingleAsync()));
+        var stale = await Post("EditPlot", PlotFields(plotVersion, "900"));
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains("Someone else changed this record meanwhile", await stale.Content.ReadAsStringAsync());
+        Assert.Equal(1200.5m, await Db(db => db.LandPlots.Where(x => x.Id == plot.Id).Select(x => x.AreaSqm).SingleAsync()));
+        // Agricultural land without its score points: the field and the article, nothing written.
+        var current = await Db(db => db.LandPlots.Where(x => x.Id == plot.Id).Select(x => x.Version).SingleAsync());
+        var refused = await (await Post("EditPlot", PlotFields(current, "1200.5", "Agricultural"))).Content.ReadAsStringAsync();
+        Assert.Contains("<code>scorePoints</code>", refused);
+        Assert.Contains("LML 18.5", refused);
+        Assert.Equal(LandCategory.Residential, await Db(db => db.LandPlots.Where(x => x.Id == plot.Id).Select(x => x.Category).SingleAsync()));
+
+        // A holding's share and end day (a sale); stale again refused.
+        var hv = await Db(db => db.ObjectHoldings.Where(x => x.Id == holding.Id).Select(x => x.Version).SingleAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await Post("EditHolding", F("HoldingEdit.Id", holding.Id), F("HoldingEdit.Version", hv), F("HoldingEdit.Share", "1/2"),
+            F("HoldingEdit.To", "31.12.2026"))).StatusCode);
+        var h = await Db(db => db.ObjectHoldings.SingleAsync(x => x.Id == holding.Id));
+        Assert.Equal((1, 2, new DateOnly(2026, 12, 31), new DateOnly(2015, 1, 1)), (h.ShareNumerator, h.ShareDenominator, h.To, h.From));
+        var badShare = await (await Post("EditHolding", F("HoldingEdit.Id", holding.Id), F("HoldingEdit.Version", h.Version), F("HoldingEdit.Share", "3/2")))
+            .Content.ReadAsStringAsync();
+        Assert.Contains("<code>share</code>", badShare);
+        Assert.Contains("Someone else changed", await (await Post("EditHolding", F("HoldingEdit.Id", holding.Id), F("HoldingEdit.Version", hv),
+            F("HoldingEdit.Share", "1/3"))).Content.ReadAsStringAsync());
+        Assert.Equal(2, await Db(db => db.ObjectHoldings.Where(x => x.Id == holding.Id).Select(x => x.ShareDenominator).SingleAsync()));
+
+        // A building's value and a vehicle's engine; a malformed number is refused with its field.
+        var bv = await Db(db => db.Buildings.Where(x => x.Id == building.Id).Select(x => x.Version).SingleAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await Post("EditBuilding", F("BuildingEdit.Id", building.Id), F("BuildingEdit.Version", bv),
+            F("BuildingEdit.Address", building.Address), F("BuildingEdit.AreaSqm", "100"), F("BuildingEdit.Value", "52000.50"),
+            F("BuildingEdit.ValuationSource", "MunicipalValuation"), F("BuildingEdit.PlotId", plot.Id))).StatusCode);
+        Assert.Equal((52000.50m, (int?)plot.Id), await Db(db => db.Buildings.Where(x => x.Id == building.Id).Select(x => new ValueTuple<decimal, int?>(x.Value, x.PlotId)).SingleAsync()));
+        var vv = await Db(db => db.Vehicles.Where(x => x.Id == vehicle.Id).Select(x => x.Version).SingleAsync());
+        KeyValuePair<string, string>[] VehicleFields(string cc) => [F("VehicleEdit.Id", vehicle.Id), F("VehicleEdit.Version", vv), F("VehicleEdit.Kind", "Automobile"),
+            F("VehicleEdit.RegistrationNumber", vehicle.RegistrationNumber), F("VehicleEdit.EngineCc", cc)];
+        Assert.Contains("<code>engineCc</code>", await (await Post("EditVehicle", VehicleFields("12.5"))).Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await Post("EditVehicle", VehicleFields("2000"))).StatusCode);
+        Assert.Equal(2000, await Db(db => db.Vehicles.Where(x => x.Id == vehicle.Id).Select(x => x.EngineCc).SingleAsync()));
+
+        // An object this taxpayer does not hold is not edited from their page.
+        var other = await s.PlotAsync(500);
+        var foreign = await s.Officer.PostFormAsync(page, [F("PlotEdit.Id", other.Id), F("PlotEdit.Version", 0), F("PlotEdit.Address", "X"), F("PlotEdit.AreaSqm", "1")],
+            $"{page}?handler=EditPlot");
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
     }
 
     [Fact]

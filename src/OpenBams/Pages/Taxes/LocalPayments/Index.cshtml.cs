@@ -30,6 +30,13 @@ public sealed class IndexModel(AppDb db, TimeProvider time) : TaxesPageModel(db)
     [BindProperty] public int? ReturnPlotId { get; set; }
     [BindProperty] public string? ReturnFiledOn { get; set; }
     [BindProperty] public string? ReturnNote { get; set; }
+    // The correction of a filed return (LTP 11.2): which return, the version read, the new figures.
+    [BindProperty] public int CorrectId { get; set; }
+    [BindProperty] public long? CorrectVersion { get; set; }
+    [BindProperty] public string? CorrectQuantity { get; set; }
+    [BindProperty] public int? CorrectMonths { get; set; }
+    [BindProperty] public string? CorrectFiledOn { get; set; }
+    [BindProperty] public string? CorrectNote { get; set; }
 
     public string Query => $"q={Uri.EscapeDataString(Q ?? "")}&tax={Tax}&year={Year}&month={Month}&late={(Late ? "true" : "")}";
 
@@ -53,5 +60,12 @@ public sealed class IndexModel(AppDb db, TimeProvider time) : TaxesPageModel(db)
         var month = ReturnMonth ?? throw new InputError("month", new("Ayı yazın", "Give the month"));
         await LocalPaymentsApi.FileReturnAsync(Db, MunicipalityId, new NewLocalPaymentReturn(taxpayerId, ReturnTax, year, month, ReturnSite, quantity, ReturnMonths,
             ReturnZone, ReturnPlotId, OptionalDate(ReturnFiledOn, "filedOn"), ReturnNote), Actor.Name, time, ct);
+    }, $"/Taxes/{MunicipalityId}/LocalPayments#returns", () => LoadAsync(ct), ct);
+
+    public Task<IActionResult> OnPostCorrectAsync(CancellationToken ct) => PostAsync(async () =>
+    {
+        Actor.RequirePayments();
+        await LocalPaymentsApi.CorrectReturnAsync(Db, MunicipalityId, CorrectId, new ReturnCorrection(RequiredDecimal(CorrectQuantity, "quantity"), CorrectVersion,
+            CorrectMonths, FiledOn: OptionalDate(CorrectFiledOn, "filedOn"), Note: CorrectNote), Actor.Name, time, ct);
     }, $"/Taxes/{MunicipalityId}/LocalPayments#returns", () => LoadAsync(ct), ct);
 }

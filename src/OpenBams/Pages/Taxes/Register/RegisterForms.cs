@@ -89,6 +89,75 @@ public sealed class VehicleForm : HolderForm
     }
 }
 
+/// <summary>The edit of a registered object (LTP 5.1; LML 18): the fields the API accepts, with the id and the version read.</summary>
+public sealed class PlotEditForm
+{
+    public int Id { get; set; }
+    public long? Version { get; set; }
+    public string? Address { get; set; }
+    public string? CadastralNumber { get; set; }
+    public string? AreaSqm { get; set; }
+    public LandCategory Category { get; set; }
+    public string? Purpose { get; set; }
+    public string? ScorePoints { get; set; }
+    public string? SettlementGroup { get; set; }
+    public LandExemption Exemption { get; set; }
+    public bool ApportionByBuildingArea { get; set; }
+    public string? RetiredOn { get; set; }
+
+    public PlotInput ToInput() => new(Address, Forms.Number(AreaSqm, "areaSqm") ?? 0, Category, CadastralNumber, Purpose, Forms.Number(ScorePoints, "scorePoints"),
+        SettlementGroup, Exemption, ApportionByBuildingArea, Forms.Date(RetiredOn, "retiredOn"), Version);
+}
+
+public sealed class BuildingEditForm
+{
+    public int Id { get; set; }
+    public long? Version { get; set; }
+    public string? Address { get; set; }
+    public string? Description { get; set; }
+    public string? AreaSqm { get; set; }
+    public string? Value { get; set; }
+    public ValuationSource ValuationSource { get; set; }
+    public string? ValuedOn { get; set; }
+    public string? Appraiser { get; set; }
+    public string? AppraisalReport { get; set; }
+    public int? PlotId { get; set; }
+    public string? RetiredOn { get; set; }
+
+    public BuildingInput ToInput() => new(Address, Forms.Number(AreaSqm, "areaSqm") ?? 0, Forms.Number(Value, "value") ?? 0, ValuationSource,
+        Forms.Date(ValuedOn, "valuedOn"), Appraiser, AppraisalReport, PlotId, Description, Forms.Date(RetiredOn, "retiredOn"), Version);
+}
+
+public sealed class VehicleEditForm
+{
+    public int Id { get; set; }
+    public long? Version { get; set; }
+    public VehicleKind Kind { get; set; }
+    public string? RegistrationNumber { get; set; }
+    public string? EngineCc { get; set; }
+    public string? Description { get; set; }
+    public string? RetiredOn { get; set; }
+
+    public VehicleInput ToInput()
+    {
+        var cc = Forms.Number(EngineCc, "engineCc") ?? 0;
+        if (cc != decimal.Truncate(cc)) throw new InputError("engineCc", new Text("Mühərrikin həcmi tam ədəddir (sm³)", "The engine capacity is a whole number (cm³)"));
+        return new(Kind, RegistrationNumber, (int)Math.Clamp(cc, -1, 1_000_000), Description, Forms.Date(RetiredOn, "retiredOn"), Version);
+    }
+}
+
+/// <summary>A holding's share and end day (a sale, an inheritance split), with the version read; the rest stays as recorded.</summary>
+public sealed class HoldingEditForm
+{
+    public int Id { get; set; }
+    public long? Version { get; set; }
+    public string? Share { get; set; }
+    public string? To { get; set; }
+
+    public HoldingInput ToInput(HoldingView h) => new(h.TaxpayerId, h.ObjectKind, h.ObjectId, Share, h.Right, h.From, Forms.Date(To, "to"), h.TitleDocument,
+        h.TitleReceivedOn, h.RegisteredOn, Version);
+}
+
 public static class Forms
 {
     public static decimal? Number(string? s, string field) =>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using OpenBams.Lands;
 using OpenBams.Platform.Data;
 using OpenBams.Platform.Http;
@@ -20,6 +21,13 @@ public sealed class TaxpayerModel(AppDb db, TimeProvider time) : TaxesPageModel(
     [BindProperty] public PlotForm Plot { get; set; } = new();
     [BindProperty] public BuildingForm Building { get; set; } = new();
     [BindProperty] public VehicleForm Vehicle { get; set; } = new();
+    [BindProperty] public PlotEditForm PlotEdit { get; set; } = new();
+    [BindProperty] public BuildingEditForm BuildingEdit { get; set; } = new();
+    [BindProperty] public VehicleEditForm VehicleEdit { get; set; } = new();
+    [BindProperty] public HoldingEditForm HoldingEdit { get; set; } = new();
+    /// <summary>The objects this taxpayer holds, for their edit forms.</summary>
+    public IReadOnlyDictionary<int, OpenBams.Taxes.Building> Buildings { get; private set; } = new Dictionary<int, OpenBams.Taxes.Building>();
+    public IReadOnlyDictionary<int, OpenBams.Taxes.Vehicle> Vehicles { get; private set; } = new Dictionary<int, OpenBams.Taxes.Vehicle>();
 
     private int Id => TaxpayerId is > 0 and <= int.MaxValue ? (int)TaxpayerId : throw new NotFound("Taxpayer");
     private string Self => $"/Taxes/{MunicipalityId}/Taxpayers/{TaxpayerId}";
@@ -36,8 +44,37 @@ public sealed class TaxpayerModel(AppDb db, TimeProvider time) : TaxesPageModel(
         Detail = await TaxRegister.DetailAsync(Db, MunicipalityId, Id, time, ct);
         // The plots this taxpayer holds, for the building form's "stands on" choice.
         var plotIds = Detail.Holdings.Where(h => h.ObjectKind == Law.Taxes.ObjectKind.LandPlot).Select(h => h.ObjectId).ToList();
-        Plots = plotIds.Count == 0 ? [] : Db.LandPlots.Where(p => p.MunicipalityId == MunicipalityId && plotIds.Contains(p.Id)).OrderBy(p => p.Address).ToList();
+        Plots = plotIds.Count == 0 ? [] : Db.LandPlots.AsNoTracking().Where(p => p.MunicipalityId == MunicipalityId && plotIds.Contains(p.Id)).OrderBy(p => p.Address).ToList();
+        var buildingIds = Detail.Holdings.Where(h => h.ObjectKind == Law.Taxes.ObjectKind.Building).Select(h => h.ObjectId).ToList();
+        Buildings = Db.Buildings.AsNoTracking().Where(b => b.MunicipalityId == MunicipalityId && buildingIds.Contains(b.Id)).ToDictionary(b => b.Id);
+        var vehicleIds = Detail.Holdings.Where(h => h.ObjectKind == Law.Taxes.ObjectKind.Vehicle).Select(h => h.ObjectId).ToList();
+        Vehicles = Db.Vehicles.AsNoTracking().Where(v => v.MunicipalityId == MunicipalityId && vehicleIds.Contains(v.Id)).ToDictionary(v => v.Id);
     }
+
+    // Edits of what the taxpayer holds: each form sends the version it read, so a stale edit is refused (409) instead of overwriting.
+    public Task<IActionResult> OnPostEditPlotAsync(CancellationToken ct) =>
+        PostAsync(() => TaxRegister.SavePlotAsync(Db, Actor, RequireHeld(Law.Taxes.ObjectKind.LandPlot, PlotEdit.Id), PlotEdit.ToInput(), time, ct),
+            Self + "#holdings", () => ReloadAsync(ct), ct);
+
+    public Task<IActionResult> OnPostEditBuildingAsync(CancellationToken ct) =>
+        PostAsync(() => TaxRegister.SaveBuildingAsync(Db, Actor, RequireHeld(Law.Taxes.ObjectKind.Building, BuildingEdit.Id), BuildingEdit.ToInput(), time, ct),
+            Self + "#holdings", () => ReloadAsync(ct), ct);
+
+    public Task<IActionResult> OnPostEditVehicleAsync(CancellationToken ct) =>
+        PostAsync(() => TaxRegister.SaveVehicleAsync(Db, Actor, RequireHeld(Law.Taxes.ObjectKind.Vehicle, VehicleEdit.Id), VehicleEdit.ToInput(), time, ct),
+            Self + "#holdings", () => ReloadAsync(ct), ct);
+
+    public Task<IActionResult> OnPostEditHoldingAsync(CancellationToken ct) => PostAsync(async () =>
+    {
+        var h = await TaxRegister.HoldingAsync(Db, MunicipalityId, HoldingEdit.Id, time, ct);
+        if (h.TaxpayerId != Id) throw new NotFound("Holding");
+        await TaxRegister.SaveHoldingAsync(Db, Actor, h.Id, HoldingEdit.ToInput(h), time, ct);
+    }, Self + "#holdings", () => ReloadAsync(ct), ct);
+
+    /// <summary>This page edits only objects its taxpayer holds (or held); others are edited from their holders' pages.</summary>
+    private int RequireHeld(Law.Taxes.ObjectKind kind, int objectId) =>
+        Db.ObjectHoldings.Any(h => h.MunicipalityId == MunicipalityId && h.TaxpayerId == Id && h.ObjectKind == kind && h.ObjectId == objectId)
+            ? objectId : throw new NotFound("Object");
 
     public Task<IActionResult> OnPostEditAsync(CancellationToken ct) =>
         PostAsync(() => TaxRegister.EditTaxpayerAsync(Db, Actor, Id, Edit.ToInput(), ct), Self + "#taxpayer-card", () => LoadAsync(ct), ct);
