@@ -4,6 +4,7 @@ using OpenBams.Law;
 using OpenBams.Law.Taxes;
 using OpenBams.Platform;
 using OpenBams.Platform.Data;
+using OpenBams.Platform.Export;
 using OpenBams.Platform.Http;
 using OpenBams.Platform.Localization;
 
@@ -372,9 +373,10 @@ public static class LocalPaymentsApi
         string[] header = Text.English
             ? ["id", "taxpayer", "payment", "year", "month", "site", "quantity", "months", "rate", "decision", "amount", "due", "filed", "late", "article"]
             : ["id", "ödəyici", "ödəniş", "il", "ay", "obyekt", "miqdar", "ay sayı", "dərəcə", "qərar", "məbləğ", "son tarix", "təqdim", "gecikmə", "maddə"];
-        return await TaxExport.WriteAsync(http, $"returns-{municipalityId}", Text.English ? "Returns" : "Bəyannamələr", header,
-            TaxExport.Rows(rows, v => [v.Id, v.TaxpayerName, v.Tax, v.Year, v.Month, v.Site, v.Quantity, v.Months, v.Rate, v.Decision,
+        await ExportResponse.WriteAsync(http, $"returns-{municipalityId}", Text.English ? "Returns" : "Bəyannamələr", header,
+            rows.Select(v => (IReadOnlyList<object?>)[v.Id, v.TaxpayerName, v.Tax, v.Year, v.Month, v.Site, v.Quantity, v.Months, v.Rate, v.Decision,
                 v.Amount, v.DueOn, v.FiledOn, v.Late, v.Citation]), xlsx);
+        return Results.Empty;
     }
 
     // ---- voluntary projects ----
@@ -542,8 +544,9 @@ public static class LocalPaymentsApi
         string[] header = Text.English
             ? ["id", "name", "purpose", "poll", "poll held on", "decision", "target", "collected", "spent", "balance", "payments", "opened", "closed"]
             : ["id", "ad", "məqsəd", "sorğu", "sorğunun tarixi", "qərar", "hədəf", "toplanıb", "xərclənib", "qalıq", "ödənişlər", "açılıb", "bağlanıb"];
-        return await TaxExport.WriteAsync(http, $"projects-{municipalityId}", Text.English ? "Projects" : "Layihələr", header,
-            TaxExport.Rows(rows, p => [p.Id, p.Name, p.Purpose, p.PollReference, p.PollHeldOn, p.DecisionCode, p.Target, p.Collected, p.Spent, p.Balance, p.Payments,
+        await ExportResponse.WriteAsync(http, $"projects-{municipalityId}", Text.English ? "Projects" : "Layihələr", header,
+            rows.Select(p => (IReadOnlyList<object?>)[p.Id, p.Name, p.Purpose, p.PollReference, p.PollHeldOn, p.DecisionCode, p.Target, p.Collected, p.Spent, p.Balance, p.Payments,
                 p.OpenedOn, p.ClosedOn]), xlsx);
+        return Results.Empty;
     }
 }
