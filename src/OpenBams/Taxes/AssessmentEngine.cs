@@ -24,7 +24,7 @@ namespace OpenBams.Taxes;
 /// </summary>
 public sealed class AssessmentEngine : IJob
 {
-    public const int ChunkSize = 5000;
+    public const int ChunkSize = 10_000;
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
     public string Name => "assessment";
