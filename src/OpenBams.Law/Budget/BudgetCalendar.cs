@@ -175,7 +175,8 @@ public static class BudgetCalendar
 
     /// <summary>
     /// FL 13.1: "ildə bir dəfədən az olmayaraq müstəqil auditorları cəlb edir" — at least once in each year: for budget year N,
-    /// auditors engaged by 31 December of N (choice: the calendar year of the budget, read literally).
+    /// auditors engaged by 31 December of N (choice: the calendar year of the budget, read literally). The period is the year
+    /// itself, so this day never moves into the next year.
     /// </summary>
     [Law("FL 13.1")]
     public static DateOnly AuditEngagedBy(int budgetYear) => BudgetYear.End(budgetYear);
@@ -211,9 +212,9 @@ public static class BudgetCalendar
         var list = new List<MilestoneState>();
         DateOnly? Done(BudgetMilestone m) => achieved.TryGetValue(m, out var d) ? d : null;
 
-        MilestoneState Fixed(BudgetMilestone m, LegalReference article, DateOnly? nominal, string az, string en, bool applicable = true)
+        MilestoneState Fixed(BudgetMilestone m, LegalReference article, DateOnly? nominal, string az, string en, bool applicable = true, bool canRoll = true)
         {
-            var due = nominal is { } n && roll ? calendar.NextWorkingDayOnOrAfter(n).Date : nominal;
+            var due = nominal is { } n && roll && canRoll ? calendar.NextWorkingDayOnOrAfter(n).Date : nominal;
             var (cAz, cEn) = nominal is null
                 ? ("qanunla gün müəyyən edilməyib", "no day set by law")
                 : due == nominal
@@ -260,7 +261,7 @@ public static class BudgetCalendar
             "Həvalə edilmiş səlahiyyətlər və dövlət büdcəsi vəsaitləri barədə Milli Məclisə hesabat",
             "Report to the Milli Məclis on delegated powers and state-budget funds", stateFundsOrDelegatedPowers));
         list.Add(Fixed(BudgetMilestone.IndependentAudit, new(Acts.FL, "13.1"), AuditEngagedBy(budgetYear),
-            "Müstəqil auditorların cəlb edilməsi (ildə azı bir dəfə)", "Independent auditors engaged (at least once a year)"));
+            "Müstəqil auditorların cəlb edilməsi (ildə azı bir dəfə)", "Independent auditors engaged (at least once a year)", canRoll: false));
 
         var ordered = list.OrderBy(s => s.Due ?? DateOnly.MaxValue).ThenBy(s => (int)s.Milestone).ToArray();
         var approval = list.First(s => s.Milestone == BudgetMilestone.BudgetApproved).Status;
