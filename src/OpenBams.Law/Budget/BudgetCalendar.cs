@@ -243,12 +243,12 @@ public static class BudgetCalendar
 
         for (var q = 1; q <= 4; q++)
         {
-            var d = TaxReporting.QuarterlyReportDue(calendar, budgetYear, q, options.QuarterlyReportDaysAfterQuarter);
+            // The same count as the taxes module's TaxReporting.QuarterlyReportDue, with this calendar's roll-forward setting.
+            var days = Math.Max(1, options.QuarterlyReportDaysAfterQuarter);
+            var quarterEnd = TaxReporting.QuarterEnd(budgetYear, q);
+            var d = calendar.AddCalendarDays(quarterEnd, days, roll);
             var m = (BudgetMilestone)(10 + q);
-            // Without roll-forward the nominal day is the period's last day as counted.
-            var nominal = TaxReporting.QuarterEnd(budgetYear, q).AddDays(Math.Max(1, options.QuarterlyReportDaysAfterQuarter));
-            var due = roll ? d.Due : nominal;
-            list.Add(State(m, new(Acts.LTPDecree, "2"), nominal, due, Done(m), today,
+            list.Add(State(m, new(Acts.LTPDecree, "2"), quarterEnd.AddDays(days), d.Due, Done(m), today,
                 $"{q}-ci rüb üzrə yerli vergilərin yığılması barədə Maliyyə Nazirliyinə məlumat",
                 $"Q{q} report on local tax collection to the Ministry of Finance", d.Explain("az"), d.Explain("en"), true));
         }

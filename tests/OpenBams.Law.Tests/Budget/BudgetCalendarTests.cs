@@ -212,3 +212,16 @@ public class BudgetCalendarTests
         Assert.All(s.Milestones, m => Assert.Equal(MilestoneStatus.Due, m.Status));
     }
 }
+
+public class BudgetCalendarRollForwardTests
+{
+    [Fact]
+    public void LTP_DECREE_2_without_roll_forward_a_quarterly_report_stays_on_20_January()
+    {
+        var cal = new WorkingCalendar(AzerbaijanHolidays.For(2026, 2028));
+        var s = BudgetCalendar.Status(cal, 2027, false, false, new Dictionary<BudgetMilestone, DateOnly>(), new DateOnly(2027, 1, 1),
+            new BudgetCalendarOptions(RollForwardToWorkingDay: false))[BudgetMilestone.QuarterlyReport4];
+        Assert.Equal((new DateOnly(2028, 1, 20), new DateOnly(2028, 1, 20)), (s.NominalDue!.Value, s.Due!.Value));
+        Assert.Contains("not moved", s.CountingEn);
+    }
+}
