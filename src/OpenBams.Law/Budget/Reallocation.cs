@@ -6,7 +6,8 @@ namespace OpenBams.Law.Budget;
 /// budget decision) sets <see cref="MaxShareOutOfLine"/>; the default is no limit.
 /// </summary>
 /// <param name="MaxShareOutOfLine">
-/// The most that may leave a line in the year, in total, as a share (0-1] of its approved amount plus amendments; null = no limit.
+/// The most that may leave a line in the year, in total, as a share (0-1] of its approved amount plus amendments, compared
+/// exactly (never rounded up to the qəpik); null = no limit.
 /// </param>
 public sealed record ReallocationLimit(decimal? MaxShareOutOfLine)
 {
@@ -72,8 +73,11 @@ public static class Reallocations
                 $"The amount ({amount.Format("en")}) exceeds what line {source.Code} still has available ({source.Available.Format("en")})");
         if (limit.MaxShareOutOfLine is { } share)
         {
-            var cap = (source.Approved + source.Amendments) * share;
-            if (source.ReallocatedOut + amount > cap)
+            // Compared exactly: a share of 1234.56 at 10 % is 123.456, so 123.45 passes and 123.46 does not; the cap shown is
+            // rounded down to the qəpik, the most that may move.
+            var exact = (source.Approved + source.Amendments).Amount * share;
+            var cap = Money.FromQepik((long)Math.Floor(exact * 100m));
+            if ((source.ReallocatedOut + amount).Amount > exact)
                 return No(fl111, "amount",
                     $"{source.Code} sətrindən il ərzində köçürülən cəm ({(source.ReallocatedOut + amount).Format("az")}) bələdiyyənin həddini ({Percent(share)}, {cap.Format("az")}) aşır",
                     $"The total moved out of line {source.Code} this year ({(source.ReallocatedOut + amount).Format("en")}) exceeds the municipality's limit ({Percent(share)}, {cap.Format("en")})");

@@ -67,16 +67,18 @@ public class ReallocationTests
     }
 
     [Fact]
-    public void FL_11_1_a_configured_share_limit_allows_exactly_the_share_and_refuses_one_qepik_more_over_the_year()
+    public void FL_11_1_a_configured_share_limit_allows_up_to_the_exact_share_and_refuses_one_qepik_more_over_the_year()
     {
         var limit = ReallocationLimit.Share(0.10m);
-        var source = Line("E1", 1000m) with { Amendments = M(234.56m) }; // base 1234.56 → cap 123.46 (rounded)
-        Assert.True(Reallocations.Check(source, Line("E2", 0m), M(123.46m), limit).IsAllowed);
+        var source = Line("E1", 1000m) with { Amendments = M(234.56m) }; // base 1234.56 → 10 % is 123.456: at most 123.45
+        Assert.True(Reallocations.Check(source, Line("E2", 0m), M(123.45m), limit).IsAllowed);
+        Assert.False(Reallocations.Check(source, Line("E2", 0m), M(123.46m), limit).IsAllowed);
         var moved = source with { ReallocatedOut = M(100m) };
-        Assert.True(Reallocations.Check(moved, Line("E2", 0m), M(23.46m), limit).IsAllowed);
-        var no = Reallocations.Check(moved, Line("E2", 0m), M(23.47m), limit);
+        Assert.True(Reallocations.Check(moved, Line("E2", 0m), M(23.45m), limit).IsAllowed);
+        var no = Reallocations.Check(moved, Line("E2", 0m), M(23.46m), limit);
+        Assert.Contains("123.45", no.Check.Violation!.MessageEn);
         Assert.Equal("FL 11.1", no.Check.Rule.ToString());
-        Assert.Contains("10%", no.Check.Violation!.MessageEn);
+        Assert.Contains("10%", no.Check.Violation.MessageEn);
     }
 
     [Theory]
