@@ -62,6 +62,7 @@ public abstract class TenancyTests(AppFixture fixture) : IAsyncLifetime
         await SeedCouncilOfBAsync();
         await SeedCouncilDutiesOfBAsync();
         await TaxesOfB.SeedAsync(App, _b, Marker, _councilOfB);
+        await BudgetOfB.SeedAsync(App, _b, Marker, _councilOfB);
     }
 
     private readonly Dictionary<string, string> _councilOfB = new(StringComparer.OrdinalIgnoreCase);

@@ -1,0 +1,8 @@
+namespace OpenBams.Budget;
+
+public static class BudgetPlanningApi
+{
+    public static void Map(RouteGroupBuilder m)
+    {
+    }
+}

@@ -1,0 +1,8 @@
+namespace OpenBams.Budget;
+
+public static class PortalApi
+{
+    public static void Map(RouteGroupBuilder portal)
+    {
+    }
+}
