@@ -416,7 +416,6 @@ public static class BudgetPlanning
         if (!await db.BudgetLines.AnyAsync(l => l.BudgetId == b.Id && l.MunicipalityId == municipalityId && l.Side == BudgetSide.Expenditure, ct))
             throw new LegalRuleViolation(Fl("10.1"), "lines", "Layihədə xərc sətri yoxdur", "The draft has no expenditure lines");
         var on = Day(body.On, Clock.Today(time), "on");
-        if (b.DraftingStartedOn is { } s && on < s) throw new InputError("on", new Text("Təqdimat tərtibdən əvvəl ola bilməz", "Submission cannot precede drafting"));
         b.SubmittedOn = on;
         await db.SaveChangesAsync(ct);
         return b;
