@@ -26,16 +26,6 @@ public static class BudgetDocuments
 {
     private static string L(string az, string en) => $"{az} / {en}";
 
-    public static BudgetReportKind? Parse(string? kind) => kind?.ToLowerInvariant() switch
-    {
-        "approved" => BudgetReportKind.Approved,
-        "execution" => BudgetReportKind.Execution,
-        "quarterly" => BudgetReportKind.Quarterly,
-        "parliament" => BudgetReportKind.Parliament,
-        "statistics" => BudgetReportKind.Statistics,
-        _ => null,
-    };
-
     public static async Task<BudgetReport> BuildAsync(AppDb db, MunicipalBudget b, BudgetReportKind kind, int? quarter, CancellationToken ct)
     {
         var muni = await db.Municipalities.AsNoTracking().Where(m => m.Id == b.MunicipalityId).Select(m => m.Name).FirstOrDefaultAsync(ct) ?? "";

@@ -180,23 +180,33 @@ public static class BudgetPlanningApi
             return Results.Ok(await BudgetPlanning.ViewAsync(db, await BudgetPlanning.ApproveExecutionReportAsync(db, municipalityId, budgetId, body, time, ct), ct));
         }).WithSummary("FL 11.3: the annual execution report approved by a council decision, and the day it was communicated to the population");
 
-        m.MapGet("/budgets/{budgetId:int}/reports/{kind}.pdf", async (int municipalityId, int budgetId, string kind, int? quarter, AppDb db, CancellationToken ct) =>
+        // One route per report, so every route has only the known parameters (the tenancy walk fills them).
+        foreach (var kind in Enum.GetValues<BudgetReportKind>())
         {
-            BudgetActor.For(db, municipalityId).RequireRead();
-            var b = await BudgetPlanning.LoadAsync(db, municipalityId, budgetId, ct);
-            var k = BudgetDocuments.Parse(kind) ?? throw new NotFound("Report");
-            var r = await BudgetDocuments.BuildAsync(db, b, k, quarter, ct);
-            return Results.File(BudgetDocuments.Pdf(r), "application/pdf", $"budget-{kind}-{municipalityId}-{b.Year}{(quarter is { } q ? "-Q" + q : "")}.pdf");
-        }).WithSummary("Reports as PDF: approved (FL 10.2), execution (FL 11.3), quarterly (?quarter=), parliament (SL 52-2.1-2), statistics (FL 6.4)");
-        m.MapGet("/budgets/{budgetId:int}/reports/{kind}.xlsx", async (int municipalityId, int budgetId, string kind, int? quarter, AppDb db, HttpContext http,
-            CancellationToken ct) =>
+            var name = kind.ToString().ToLowerInvariant();
+            m.MapGet($"/budgets/{{budgetId:int}}/reports/{name}.pdf", async (int municipalityId, int budgetId, int? quarter, AppDb db, CancellationToken ct) =>
+            {
+                BudgetActor.For(db, municipalityId).RequireRead();
+                var b = await BudgetPlanning.LoadAsync(db, municipalityId, budgetId, ct);
+                var r = await BudgetDocuments.BuildAsync(db, b, kind, quarter ?? (kind == BudgetReportKind.Quarterly ? 1 : null), ct);
+                return Results.File(BudgetDocuments.Pdf(r), "application/pdf", $"budget-{name}-{municipalityId}-{b.Year}{(quarter is { } q ? "-Q" + q : "")}.pdf");
+            }).WithSummary($"{r(kind)} as PDF");
+            m.MapGet($"/budgets/{{budgetId:int}}/reports/{name}.xlsx", async (int municipalityId, int budgetId, int? quarter, AppDb db, HttpContext http, CancellationToken ct) =>
+            {
+                BudgetActor.For(db, municipalityId).RequireRead();
+                var b = await BudgetPlanning.LoadAsync(db, municipalityId, budgetId, ct);
+                var r = await BudgetDocuments.BuildAsync(db, b, kind, quarter ?? (kind == BudgetReportKind.Quarterly ? 1 : null), ct);
+                await BudgetDocuments.XlsxAsync(http, r, $"budget-{name}-{municipalityId}-{b.Year}{(quarter is { } q ? "-Q" + q : "")}");
+            }).WithSummary($"{r(kind)} as XLSX");
+        }
+        static string r(BudgetReportKind k) => k switch
         {
-            BudgetActor.For(db, municipalityId).RequireRead();
-            var b = await BudgetPlanning.LoadAsync(db, municipalityId, budgetId, ct);
-            var k = BudgetDocuments.Parse(kind) ?? throw new NotFound("Report");
-            var r = await BudgetDocuments.BuildAsync(db, b, k, quarter, ct);
-            await BudgetDocuments.XlsxAsync(http, r, $"budget-{kind}-{municipalityId}-{b.Year}{(quarter is { } q ? "-Q" + q : "")}");
-        }).WithSummary("The same reports as XLSX");
+            BudgetReportKind.Approved => "The approved budget (FL 10.2)",
+            BudgetReportKind.Execution => "The annual execution report (FL 11.3)",
+            BudgetReportKind.Quarterly => "The quarterly execution report (?quarter=1-4)",
+            BudgetReportKind.Parliament => "The report to the Milli Məclis on delegated powers and state funds (SL 52-2.1-2)",
+            _ => "The information for statistics bodies (FL 6.4)",
+        };
 
         m.MapGet("/audits", async (int municipalityId, int? year, string? q, int? page, int? pageSize, AppDb db, CancellationToken ct) =>
         {
