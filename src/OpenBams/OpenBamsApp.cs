@@ -40,6 +40,7 @@ public static class OpenBamsApp
         s.AddSingleton<Platform.Jobs.JobSignal>();
         s.AddSingleton<Platform.Jobs.IJob, Taxes.AssessmentEngine>();
         s.AddSingleton<Platform.Jobs.IJob, Taxes.PaymentImportJob>();
+        s.AddSingleton<Platform.Jobs.IJob, Budget.TaxRevenuePostingJob>();
         s.AddHostedService<Platform.Jobs.JobRunner>();
         s.AddDbContext<AppDb>(db.Configure);
         s.AddOpenBamsIdentity();

@@ -181,6 +181,10 @@ public sealed class Expenditure : IMunicipalityOwned, IVersioned
     public int? DecisionId { get; set; }
     public string? Contract { get; set; }
     public ExpenditureStatus Status { get; set; }
+    /// <summary>Who cancelled it, when and why (cancelled expenditures stay visible and count for nothing).</summary>
+    public DateTime? CancelledAt { get; set; }
+    public string? CancelledBy { get; set; }
+    public string? CancellationReason { get; set; }
     public DateTime CreatedAt { get; set; }
     public required string CreatedBy { get; set; }
     public long Version { get; set; }
@@ -205,6 +209,9 @@ public sealed class RevenueEntry : IMunicipalityOwned, IVersioned
     public string? Note { get; set; }
     /// <summary>Cancelled entries stay visible and count for nothing.</summary>
     public bool Cancelled { get; set; }
+    public DateTime? CancelledAt { get; set; }
+    public string? CancelledBy { get; set; }
+    public string? CancellationReason { get; set; }
     public DateTime CreatedAt { get; set; }
     public required string CreatedBy { get; set; }
     public long Version { get; set; }
@@ -222,6 +229,20 @@ public sealed class TaxRevenueDay : IMunicipalityOwned
     public RevenueClass RevenueClass { get; set; }
     public long AmountQepik { get; set; }
     public int Payments { get; set; }
+}
+
+/// <summary>
+/// How far <c>TaxRevenuePosting</c> has read the taxes module: the highest allocation and payment ids and the latest reversal
+/// it has posted. One row (Id 1); the next run rebuilds only the days touched by newer rows.
+/// </summary>
+public sealed class TaxRevenueWatermark
+{
+    public int Id { get; set; }
+    public long LastAllocationId { get; set; }
+    public long LastPaymentId { get; set; }
+    public DateTime? LastReversedAt { get; set; }
+    public DateTime? RanAt { get; set; }
+    public int DaysRebuilt { get; set; }
 }
 
 /// <summary>FL 13.1: the independent audit of the budget's execution, at least once a year.</summary>

@@ -50,6 +50,8 @@ public static class BudgetSchema
             e.Property(x => x.Purpose).HasMaxLength(1000);
             e.Property(x => x.Document).HasMaxLength(300);
             e.Property(x => x.Contract).HasMaxLength(300);
+            e.Property(x => x.CancelledBy).HasMaxLength(256);
+            e.Property(x => x.CancellationReason).HasMaxLength(500);
             e.Property(x => x.CreatedBy).HasMaxLength(256);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.MunicipalityId, x.BudgetId, x.On });
@@ -63,6 +65,8 @@ public static class BudgetSchema
             e.Property(x => x.Document).HasMaxLength(300);
             e.Property(x => x.Note).HasMaxLength(1000);
             e.Property(x => x.CreatedBy).HasMaxLength(256);
+            e.Property(x => x.CancelledBy).HasMaxLength(256);
+            e.Property(x => x.CancellationReason).HasMaxLength(500);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.MunicipalityId, x.Year, x.ReceivedOn });
         });
@@ -72,6 +76,11 @@ public static class BudgetSchema
             e.HasKey(x => new { x.MunicipalityId, x.On, x.RevenueClass });
             // The national portal sums a year across all municipalities.
             e.HasIndex(x => new { x.On, x.RevenueClass });
+        });
+        b.Entity<TaxRevenueWatermark>(e =>
+        {
+            e.ToTable("TaxRevenueWatermarks");
+            e.Property(x => x.Id).ValueGeneratedNever();
         });
         b.Entity<BudgetAudit>(e =>
         {

@@ -95,6 +95,7 @@ public sealed class AppDb(DbContextOptions<AppDb> options, TenantAccessor tenant
     public DbSet<Budget.RevenueEntry> RevenueEntries => Set<Budget.RevenueEntry>();
     public DbSet<Budget.TaxRevenueDay> TaxRevenueDays => Set<Budget.TaxRevenueDay>();
     public DbSet<Budget.BudgetAudit> BudgetAudits => Set<Budget.BudgetAudit>();
+    public DbSet<Budget.TaxRevenueWatermark> TaxRevenueWatermarks => Set<Budget.TaxRevenueWatermark>();
 
     public TenantContext Tenant => tenants.Current;
 
