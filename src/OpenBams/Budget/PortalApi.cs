@@ -18,7 +18,7 @@ public static class PortalApi
 {
     public static void Map(RouteGroupBuilder portal)
     {
-        portal.CacheOutput(Portal.CachePolicy);
+        portal.CacheOutput(Portal.CachePolicy).WithMetadata(new Platform.Tenancy.PublicAcrossMunicipalitiesAttribute());
         portal.MapGet("/{year:int}", async (int year, AppDb db, IMemoryCache cache, CancellationToken ct) =>
         {
             var n = await PortalQueries.NationalAsync(db, cache, year, ct);

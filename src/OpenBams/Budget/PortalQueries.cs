@@ -282,7 +282,13 @@ public static class PortalQueries
         return await ShapeAsync(db, rows, lang, ct);
     }
 
-    private sealed record Row(Expenditure e, string LineCode, string LineName);
+    // Set by an object initializer, which EF can filter and order on after the projection (a constructor it cannot).
+    private sealed class Row
+    {
+        public required Expenditure e { get; init; }
+        public required string LineCode { get; init; }
+        public required string LineName { get; init; }
+    }
 
     private static IQueryable<Row> Query(AppDb db, int municipalityId, int year, string? q)
     {
@@ -290,7 +296,7 @@ public static class PortalQueries
         var query = from e in db.Expenditures.IgnoreQueryFilters().AsNoTracking()
                     join l in db.BudgetLines.IgnoreQueryFilters() on e.LineId equals l.Id
                     where e.MunicipalityId == municipalityId && budgets.Contains(e.BudgetId) && e.Status != ExpenditureStatus.Cancelled
-                    select new Row(e, l.Code, l.Name);
+                    select new Row { e = e, LineCode = l.Code, LineName = l.Name };
         if (!string.IsNullOrWhiteSpace(q))
         {
             var s = q.Trim().ToLower();

@@ -139,7 +139,7 @@ public abstract class PortalTests(AppFixture fixture)
                 RegisteredOn = new DateOnly(2020, 1, 1), SearchKey = "huseynova sebine" };
             db.Taxpayers.Add(t);
             await db.SaveChangesAsync();
-            db.TaxCharges.Add(new TaxCharge { MunicipalityId = s.MunicipalityId, TaxpayerId = t.Id, Tax = LocalTax.Land, Year = Year, Instalment = 1, DueOn = new DateOnly(Year, 8, 15),
+            db.TaxCharges.Add(new TaxCharge { MunicipalityId = s.MunicipalityId, TaxpayerId = t.Id, Tax = LocalTax.LandTax, Year = Year, Instalment = 1, DueOn = new DateOnly(Year, 8, 15),
                 AmountQepik = 7_700, CreatedAt = DateTime.UtcNow });
             return await db.SaveChangesAsync();
         });
@@ -154,10 +154,10 @@ public abstract class PortalTests(AppFixture fixture)
             Assert.DoesNotContain("Bağ küçəsi", body);
         }
         using var doc = JsonDocument.Parse(json);
-        var land = doc.RootElement.GetProperty("taxes").EnumerateArray().Single(t => t.GetProperty("tax").GetString() == "Land");
+        var land = doc.RootElement.GetProperty("taxes").EnumerateArray().Single(t => t.GetProperty("tax").GetString() == "LandTax");
         Assert.Equal(7_700, land.GetProperty("chargedQepik").GetInt64());
         Assert.Equal(7_700, land.GetProperty("overdueQepik").GetInt64());
-        Assert.Contains("id=\"tax-Land\"", html);
+        Assert.Contains("id=\"tax-LandTax\"", html);
     }
 
     [Fact]

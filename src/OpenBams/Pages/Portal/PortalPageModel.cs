@@ -12,6 +12,7 @@ namespace OpenBams.Pages.Portal;
 /// from the output cache (<see cref="Budget.Portal"/>) and every response carries Cache-Control and an ETag.
 /// </summary>
 [AllowAnonymous]
+[Platform.Tenancy.PublicAcrossMunicipalities]
 [OutputCache(PolicyName = Budget.Portal.CachePolicy)]
 public abstract class PortalPageModel : PageModel
 {
