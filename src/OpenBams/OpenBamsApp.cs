@@ -1,3 +1,4 @@
+using OpenBams.Budget;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
@@ -63,6 +64,7 @@ public static class OpenBamsApp
             doc.Info.Description = "Municipal information system of the Republic of Azerbaijan. Errors are application/problem+json naming the field and the rule.";
             return Task.CompletedTask;
         }));
+        s.AddPortal();
         s.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         s.Configure<RequestLocalizationOptions>(o =>
         {
@@ -87,6 +89,7 @@ public static class OpenBamsApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<TenantGuard>();
+        app.UsePortalCaching();
 
         app.MapStaticAssets();
         app.MapHealthChecks("/health");
