@@ -19,7 +19,7 @@ public sealed class CompareModel(AppDb db, IMemoryCache cache, TimeProvider time
     public const int PageSize = 50;
     public int Total { get; private set; }
     public List<PortalMunicipalityRow> Rows { get; private set; } = [];
-    public List<Budget.Portal.Group> Kinds { get; private set; } = [];
+    public List<global::OpenBams.Budget.Portal.Group> Kinds { get; private set; } = [];
     public List<(int Id, string Name)> Regions { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -27,8 +27,8 @@ public sealed class CompareModel(AppDb db, IMemoryCache cache, TimeProvider time
         Year ??= Clock.Today(time).Year;
         var n = await PortalQueries.NationalAsync(db, cache, Year.Value, ct);
         Regions = (await db.Regions.AsNoTracking().OrderBy(r => r.Name).Select(r => new { r.Id, r.Name }).ToListAsync(ct)).Select(r => (r.Id, r.Name)).ToList();
-        var rows = Budget.Portal.Filter(n.Rows, Region, Kind).ToList();
-        Kinds = Budget.Portal.ByKind(rows);
+        var rows = global::OpenBams.Budget.Portal.Filter(n.Rows, Region, Kind).ToList();
+        Kinds = global::OpenBams.Budget.Portal.ByKind(rows);
         rows = (Sort switch
         {
             "revenue" => rows.OrderByDescending(r => r.PerResident(r.RevenueQepik) ?? -1),

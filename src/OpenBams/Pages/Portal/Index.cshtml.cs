@@ -11,12 +11,12 @@ public sealed class IndexModel(AppDb db, IMemoryCache cache, TimeProvider time) 
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     public PortalNational N { get; private set; } = null!;
-    public List<Budget.Portal.Group> Regions { get; private set; } = [];
+    public List<global::OpenBams.Budget.Portal.Group> Regions { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Year ??= Clock.Today(time).Year;
         N = await PortalQueries.NationalAsync(db, cache, Year.Value, ct);
-        Regions = Budget.Portal.ByRegion(N.Rows);
+        Regions = global::OpenBams.Budget.Portal.ByRegion(N.Rows);
     }
 }

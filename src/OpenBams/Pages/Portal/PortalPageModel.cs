@@ -9,11 +9,11 @@ namespace OpenBams.Pages.Portal;
 
 /// <summary>
 /// The public portal's pages (issue 5): no login, no JavaScript, printable, one column on a phone; anonymous responses come
-/// from the output cache (<see cref="Budget.Portal"/>) and every response carries Cache-Control and an ETag.
+/// from the output cache (<see cref="global::OpenBams.Budget.Portal"/>) and every response carries Cache-Control and an ETag.
 /// </summary>
 [AllowAnonymous]
 [Platform.Tenancy.PublicAcrossMunicipalities]
-[OutputCache(PolicyName = Budget.Portal.CachePolicy)]
+[OutputCache(PolicyName = global::OpenBams.Budget.Portal.CachePolicy)]
 public abstract class PortalPageModel : PageModel
 {
     public static string Tr(string az, string en) => Text.English ? en : az;
@@ -23,11 +23,11 @@ public abstract class PortalPageModel : PageModel
     public static readonly string[] MonthsEn = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     public static string Month(int i) => Text.English ? MonthsEn[i] : MonthsAz[i];
 
-    public static string StatusName(Budget.BudgetStatus? s) => s switch
+    public static string StatusName(global::OpenBams.Budget.BudgetStatus? s) => s switch
     {
-        Budget.BudgetStatus.Approved => Tr("təsdiq edilib", "approved"),
-        Budget.BudgetStatus.Closed => Tr("bağlanıb (il başa çatıb)", "closed (year ended)"),
-        Budget.BudgetStatus.Published => Tr("layihə — dərc edilib", "draft — published"),
+        global::OpenBams.Budget.BudgetStatus.Approved => Tr("təsdiq edilib", "approved"),
+        global::OpenBams.Budget.BudgetStatus.Closed => Tr("bağlanıb (il başa çatıb)", "closed (year ended)"),
+        global::OpenBams.Budget.BudgetStatus.Published => Tr("layihə — dərc edilib", "draft — published"),
         _ => Tr("dərc edilmiş büdcə yoxdur", "no public budget"),
     };
 
