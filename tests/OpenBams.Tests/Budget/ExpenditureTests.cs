@@ -132,6 +132,19 @@ public abstract class ExpenditureTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
     }
+
+    [Fact]
+    public async Task The_demo_spends_within_each_line_once_and_enters_revenue()
+    {
+        var x = await ExecutionScenario.CreateAsync(App, appropriationQepik: 10_000);
+        var today = new DateOnly(2026, 12, 3);
+        Assert.True(await App.WithDbAsync(db => BudgetExecutionDemo.LoadAsync(db, x.S.MunicipalityId, today, App.Clock, CancellationToken.None)));
+        Assert.False(await App.WithDbAsync(db => BudgetExecutionDemo.LoadAsync(db, x.S.MunicipalityId, today, App.Clock, CancellationToken.None)));
+        var summary = await (await x.Accountant.GetAsync($"{x.Api}/execution/2026")).OkAsync<ExecutionSummary>();
+        var line = summary.Lines.Single(l => l.LineId == x.LineId);
+        Assert.Equal((50m, 30m, 50m), (line.Committed, line.Paid, line.Available));
+        Assert.Equal(14_200m, summary.Revenue.Where(r => !r.PostedFromTaxes).Sum(r => r.Entered));
+    }
 }
 
 public sealed class ExpenditureTests_Sqlite(SqliteFixture f) : ExpenditureTests(f), IClassFixture<SqliteFixture>;
