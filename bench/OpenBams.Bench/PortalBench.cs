@@ -159,12 +159,13 @@ public sealed class PortalBench
         ("municipality page", $"/Portal/{SampleMunicipality}/{Year}"),
         ("open-data JSON API (municipality)", $"/api/v1/portal/municipalities/{SampleMunicipality}/{Year}"),
         ("open-data JSON API (national)", $"/api/v1/portal/{Year}"),
-        ("expenditures JSON, search", $"/api/v1/portal/municipalities/{SampleMunicipality}/{Year}/expenditures?q=xərc"),
+        ("expenditures JSON, search", $"/api/v1/portal/municipalities/{SampleMunicipality}/{Year}/expenditures?q=x%C9%99rc"),
+        ("static file again (load drift)", "/css/site.css"),
     ];
 
     public sealed record WrkResult(string Name, string Path, double RequestsPerSecond, double P99Ms, double P50Ms, long Requests, int Errors, long Bytes);
 
-    /// <summary>wrk -t2 -c64 -d{seconds}s --latency against each target, after a warm-up request (status must be 200).</summary>
+    /// <summary>wrk -t2 -c64 -d{seconds}s --latency against each target, after a warm-up request (status must be 200) and a 2 s warm-up run.</summary>
     public async Task<List<WrkResult>> RunWrkAsync(int seconds, int connections = 64, int threads = 2)
     {
         using var http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
@@ -173,6 +174,7 @@ public sealed class PortalBench
         {
             var warm = await http.GetAsync(path);
             if (!warm.IsSuccessStatusCode) throw new InvalidOperationException($"{path} → {(int)warm.StatusCode}");
+            await RunAsync("wrk", $"-t{threads} -c{connections} -d2s {BaseUrl}{path}"); // warm-up: JIT, pools, caches
             var output = await RunAsync("wrk", $"-t{threads} -c{connections} -d{seconds}s --latency {BaseUrl}{path}");
             results.Add(new WrkResult(name, path, Number(output, @"Requests/sec:\s+([\d.]+)"), Latency(output, "99%"), Latency(output, "50%"),
                 (long)Number(output, @"(\d+) requests in"), (int)Number(output, @"Non-2xx or 3xx responses:\s+(\d+)") + (int)Number(output, @"Socket errors:.*?timeout (\d+)"),
