@@ -57,7 +57,7 @@ public static class PortalApi
         }).WithSummary("The national index of open data: one Fiscal Data Package per municipality with a public budget");
 
         var m = portal.MapGroup("/municipalities/{municipalityId:int}/{year:int}");
-        m.MapGet("", async (int municipalityId, int year, AppDb db, IMemoryCache cache, TimeProvider time, CancellationToken ct) =>
+        portal.MapGet("/municipalities/{municipalityId:int}/{year:int}", async (int municipalityId, int year, AppDb db, IMemoryCache cache, TimeProvider time, CancellationToken ct) =>
             await PortalQueries.MunicipalityAsync(db, cache, municipalityId, year, Clock.Today(time), ct) is { } p ? Results.Ok(p) : Problems.NotFound("Municipality"))
             .WithSummary("One municipality's public budget against execution, tax collection in aggregate and its budget decisions");
         m.MapGet("/expenditures", async (int municipalityId, int year, string? q, int? page, int? pageSize, AppDb db, CancellationToken ct) =>
