@@ -28,7 +28,8 @@ public sealed class BenchHost : IAsyncDisposable
             ? all.Where(e => only.Split(',').Contains(e, StringComparer.OrdinalIgnoreCase)) : all;
     }
 
-    public static async Task<BenchHost> StartAsync(string engine)
+    /// <summary>Starts the app in memory, or with <paramref name="listenUrl"/> on Kestrel (a real socket, for wrk).</summary>
+    public static async Task<BenchHost> StartAsync(string engine, string? listenUrl = null)
     {
         var dataDir = Directory.CreateTempSubdirectory("openbams-bench-").FullName;
         string? connectionString = null;
@@ -43,7 +44,8 @@ public sealed class BenchHost : IAsyncDisposable
             b.Configuration["OpenBams:AdminPassword"] = AdminPassword;
             // Errors only: the import's warnings about unmatched 2004 formations are not benchmark output.
             b.Logging.SetMinimumLevel(LogLevel.Error);
-            b.WebHost.UseTestServer(); // in-memory server for the HTTP scenarios; nothing listens on a port
+            if (listenUrl is not null) b.WebHost.UseUrls(listenUrl);
+            else b.WebHost.UseTestServer(); // in-memory server for the HTTP scenarios; nothing listens on a port
         });
         await OpenBamsApp.PrepareAsync(app, []);
         await app.StartAsync();

@@ -14,6 +14,7 @@ using OpenBams.Platform.Data;
 //   OpenBams.Bench --plans                         the SQL each database scenario sends, with the engine's query plan
 //   OpenBams.Bench --council [--runs N] [--warmup N]  the council's hot paths on a national dataset, stopwatch loop
 //   OpenBams.Bench --council-plans                 the SQL of each council scenario, with the engine's query plan
+//   OpenBams.Bench --portal [--seconds N]          the public portal under wrk (64 connections) next to a static file, on Kestrel
 //   OpenBams.Bench --postgres-version              the server version behind OPENBAMS_BENCH_POSTGRES
 // Every mode covers SQLite, and PostgreSQL too when OPENBAMS_BENCH_POSTGRES is set.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -113,6 +114,35 @@ if (args.Contains("--taxes"))
     Console.WriteLine("| Import engine | Scale | Statement lines | Import s | Lines/s | Booked | Re-import s | Duplicates | Peak working set MB |");
     Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     foreach (var row in imports) Console.WriteLine(row);
+    return;
+}
+
+if (args.Contains("--portal"))
+{
+    // Issue 5: the public portal under wrk on a loopback port, next to a static file from the same Kestrel.
+    var seconds = IntOption("--seconds", 10);
+    var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "";
+    foreach (var engine in BenchHost.Engines())
+    {
+        var b = new PortalBench { Engine = engine };
+        await b.SetupAsync();
+        foreach (var line in b.Lines) Console.WriteLine(line);
+        var (national, municipality) = await b.ColdAsync();
+        Console.WriteLine($"Uncached: national aggregates {national:0.0} ms, one municipality's page data {municipality:0.0} ms (best of 5)");
+        var before = (await PortalBench.RunAsync("uptime", "")).Trim();
+        var results = await b.RunWrkAsync(seconds);
+        var after = (await PortalBench.RunAsync("uptime", "")).Trim();
+        Console.WriteLine();
+        Console.WriteLine($"wrk -t2 -c64 -d{seconds}s --latency, {Environment.ProcessorCount} cores; load before: {before}; after: {after}");
+        Console.WriteLine();
+        Console.WriteLine("| Engine | Target | Path | Requests/s | vs static | p50 ms | p99 ms | Requests | Errors | Body bytes |");
+        Console.WriteLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        var baseline = results[0].RequestsPerSecond;
+        foreach (var r in results)
+            Console.WriteLine($"| {engine} | {r.Name} | `{r.Path}` | {r.RequestsPerSecond:N0} | {r.RequestsPerSecond / baseline:0.00} | {r.P50Ms:0.00} | {r.P99Ms:0.00} | {r.Requests:N0} | {r.Errors} | {r.Bytes:N0} |");
+        await b.CleanupAsync();
+    }
+    _ = load;
     return;
 }
 

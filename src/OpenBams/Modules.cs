@@ -15,5 +15,6 @@ public static class Modules
         Council.CouncilApi.Map(api);
         Council.CouncilDutiesApi.Map(api);
         Taxes.TaxesApi.Map(api);
+        Budget.BudgetApi.Map(api);
     }
 }

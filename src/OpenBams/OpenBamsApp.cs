@@ -1,3 +1,4 @@
+using OpenBams.Budget;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
@@ -40,6 +41,7 @@ public static class OpenBamsApp
         s.AddSingleton<Platform.Jobs.JobSignal>();
         s.AddSingleton<Platform.Jobs.IJob, Taxes.AssessmentEngine>();
         s.AddSingleton<Platform.Jobs.IJob, Taxes.PaymentImportJob>();
+        s.AddSingleton<Platform.Jobs.IJob, Budget.TaxRevenuePostingJob>();
         s.AddHostedService<Platform.Jobs.JobRunner>();
         s.AddDbContext<AppDb>(db.Configure);
         s.AddOpenBamsIdentity();
@@ -62,6 +64,7 @@ public static class OpenBamsApp
             doc.Info.Description = "Municipal information system of the Republic of Azerbaijan. Errors are application/problem+json naming the field and the rule.";
             return Task.CompletedTask;
         }));
+        s.AddPortal();
         s.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         s.Configure<RequestLocalizationOptions>(o =>
         {
@@ -86,6 +89,7 @@ public static class OpenBamsApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<TenantGuard>();
+        app.UsePortalCaching();
 
         app.MapStaticAssets();
         app.MapHealthChecks("/health");

@@ -87,6 +87,16 @@ public sealed class AppDb(DbContextOptions<AppDb> options, TenantAccessor tenant
     public DbSet<Taxes.AuditAct> AuditActs => Set<Taxes.AuditAct>();
     public DbSet<Taxes.TaxComplaint> TaxComplaints => Set<Taxes.TaxComplaint>();
 
+    public DbSet<Budget.MunicipalBudget> Budgets => Set<Budget.MunicipalBudget>();
+    public DbSet<Budget.BudgetLineRecord> BudgetLines => Set<Budget.BudgetLineRecord>();
+    public DbSet<Budget.BudgetChange> BudgetChanges => Set<Budget.BudgetChange>();
+    public DbSet<Budget.BudgetChangeLine> BudgetChangeLines => Set<Budget.BudgetChangeLine>();
+    public DbSet<Budget.Expenditure> Expenditures => Set<Budget.Expenditure>();
+    public DbSet<Budget.RevenueEntry> RevenueEntries => Set<Budget.RevenueEntry>();
+    public DbSet<Budget.TaxRevenueDay> TaxRevenueDays => Set<Budget.TaxRevenueDay>();
+    public DbSet<Budget.BudgetAudit> BudgetAudits => Set<Budget.BudgetAudit>();
+    public DbSet<Budget.TaxRevenueWatermark> TaxRevenueWatermarks => Set<Budget.TaxRevenueWatermark>();
+
     public TenantContext Tenant => tenants.Current;
 
     /// <summary>Bulk system imports write one summary audit entry themselves instead of one per row.</summary>
@@ -204,6 +214,7 @@ public sealed class AppDb(DbContextOptions<AppDb> options, TenantAccessor tenant
 
         Council.CouncilSchema.Configure(b);
         Taxes.TaxesSchema.Configure(b);
+        Budget.BudgetSchema.Configure(b);
 
         ApplyTenantFilters(b);
     }

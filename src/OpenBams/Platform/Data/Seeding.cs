@@ -147,6 +147,8 @@ public static class Seeding
         logins.Add(new DemoLogin("sakin1 … sakin20", Role.Resident.ToString(), demo.Name));
         var today = OpenBams.Platform.Clock.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>());
         await Taxes.TaxesDemo.LoadAsync(db, demo, residents, today, ct);
+        if (await Budget.BudgetDemo.LoadAsync(db, demo, today, ct) is not null)
+            await Budget.BudgetExecutionDemo.LoadAsync(db, demo.Id, today, scope.ServiceProvider.GetRequiredService<TimeProvider>(), ct);
         var seats = await Council.CouncilDemo.LoadAsync(db, users, demo, DemoPassword, today, ct);
         if (seats > 0) logins.Add(new DemoLogin($"uzv, uzv3 … uzv{seats}", "CouncilMember (session today)", demo.Name));
         return logins;

@@ -11,7 +11,7 @@ public sealed class TenantGuard(RequestDelegate next)
 
     public async Task InvokeAsync(HttpContext http, TenantAccessor tenants)
     {
-        if (http.GetRouteValue(RouteKey) is { } raw)
+        if (http.GetRouteValue(RouteKey) is { } raw && http.GetEndpoint()?.Metadata.GetMetadata<PublicAcrossMunicipalitiesAttribute>() is null)
         {
             var tenant = tenants.Current;
             if (!int.TryParse(raw.ToString(), out var municipalityId))
@@ -42,3 +42,11 @@ public sealed class TenantGuard(RequestDelegate next)
         await next(http);
     }
 }
+
+/// <summary>
+/// Marks an endpoint or page whose {municipalityId} addresses records the law makes public to everyone (the budget portal:
+/// seed 000, FL 10.1, LTP 12.3), so the route half of tenancy lets any reader through; the endpoint itself must read
+/// only public data (its queries decide what that is).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class PublicAcrossMunicipalitiesAttribute : Attribute;
