@@ -160,7 +160,7 @@ public sealed class TaxesEndToEndJourneyTests(BrowserFixture fixture) : BrowserT
         await officer.FillAsync("#plot-share", "1/1");
         await officer.FillAsync("#plot-title-received", "01.12.2026");
         await officer.ClickAsync("#plot-save");
-        await Expect(officer.Locator("#holdings tbody tr")).ToHaveCountAsync(1);
+        await Expect(officer.Locator("#holdings tbody tr:not(.edit)")).ToHaveCountAsync(1);
         await Expect(officer.Locator("#holdings")).ToContainTextAsync("Nizami küçəsi 12, həyətyanı sahə");
         return new Uri(officer.Url).AbsolutePath;
     }
