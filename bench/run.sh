@@ -11,7 +11,7 @@
 #   bench/run.sh --council [--runs N] [--warmup N]
 #                                 the council's hot paths (live session screen, public portal of decisions, oversight
 #                                 queue) on a national dataset, stopwatch loop -> bench/results/council-quick.md
-#   bench/run.sh --taxes [--scale 0.1 --scale 1]
+#   bench/run.sh --taxes [--scale 0.1 --scale 1] [--no-import]
 #                                 the national assessment next to its COPY floor, and the bank statement import
 #                                 (1 million lines at scale 1) with its re-import -> bench/results/taxes.md
 #   bench/run.sh --portal [--seconds N]

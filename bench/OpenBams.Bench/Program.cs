@@ -95,10 +95,11 @@ if (args.Contains("--taxes"))
             var a = await b.AssessNationallyAsync();
             var floor = await b.FloorAsync(a.Notices, a.Lines, a.Charges);
             var rerun = await b.AssessNationallyAsync();
-            var import = await b.ImportStatementAsync();
-            imports.Add($"| {engine} | {scale} | {import.Lines:N0} | {import.First.TotalSeconds:0.0} | {import.Lines / import.First.TotalSeconds:N0} | {import.Applied:N0} | " +
+            // --no-import: the assessment only (SQLite at 1x, whose national import alone takes minutes).
+            var import = args.Contains("--no-import") ? null : await b.ImportStatementAsync();
+            if (import is not null) imports.Add($"| {engine} | {scale} | {import.Lines:N0} | {import.First.TotalSeconds:0.0} | {import.Lines / import.First.TotalSeconds:N0} | {import.Applied:N0} | " +
                         $"{import.Again.TotalSeconds:0.0} | {import.Duplicates:N0} | {import.PeakWorkingSetMb:N0} |");
-            Console.WriteLine(imports[^1]);
+            if (import is not null) Console.WriteLine(imports[^1]);
             var written = a.Notices + a.Lines + a.Charges;
             rows.Add($"| {engine} | {scale} | {b.TaxpayerCount:N0} | {b.PlotCount + b.BuildingCount + b.VehicleCount:N0} | {a.Notices:N0} / {a.Lines:N0} / {a.Charges:N0} | " +
                      $"{a.Elapsed.TotalSeconds:0.0} | {floor.TotalSeconds:0.0} | {a.Elapsed / floor:0.00} | {written / a.Elapsed.TotalSeconds:N0} | {a.PeakWorkingSetMb:N0} | " +
