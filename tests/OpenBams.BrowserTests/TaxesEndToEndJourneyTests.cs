@@ -21,7 +21,7 @@ namespace OpenBams.BrowserTests;
 /// tax service issues it and the resident downloads a certificate that says "no debt". Staff reach each page through the
 /// tax home's links, and every one of those links opens.
 /// </summary>
-public sealed class TaxesEndToEndJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
+public sealed class TaxesEndToEndJourneyTests(BrowserFixture fixture) : JourneyTest(fixture)
 {
     private static readonly DateOnly CallDay = new(2026, 12, 7);      // Monday
     private static readonly DateOnly SessionDay = new(2026, 12, 12);  // 5 days' notice (SL 16.1)
@@ -37,9 +37,9 @@ public sealed class TaxesEndToEndJourneyTests(BrowserFixture fixture) : BrowserT
         const string name = "Nərmin Əlizadə";
         try
         {
-            App.Clock.SetToday(CallDay);
             var (m, council) = await SetUpAsync(tag, fin);
-            var decisionId = await CouncilAdoptsTheRateAsync(m, council);
+            // SL 43.3: a local-tax item needs two thirds of all members; 4 for of 5 members is two thirds (⌈10/3⌉ = 4).
+            var decisionId = (await CouncilAdoptsAsync(m, council, CallDay, SessionDay, LandTaxRateItem))[0];
 
             App.Clock.SetToday(RegisterDay);
             var officer = await LoginAsync($"vergi-{tag}");
@@ -71,72 +71,12 @@ public sealed class TaxesEndToEndJourneyTests(BrowserFixture fixture) : BrowserT
         finally { App.Clock.Reset(); }
     }
 
-    /// <summary>SL 43.3: a local-tax item needs two thirds of all members; 4 for of 5 members is two thirds (⌈10/3⌉ = 4).</summary>
-    private async Task<int> CouncilAdoptsTheRateAsync(int m, List<(string User, string Name)> council)
-    {
-        var chairman = await LoginAsync(council[0].User);
-        await chairman.GotoAsync($"/Council/{m}");
-        await chairman.FillAsync("#ScheduledOn", SessionDay.ToString("dd.MM.yyyy"));
-        await chairman.FillAsync("#Place", "Bələdiyyə binası");
-        await chairman.ClickAsync("#call");
-        await Expect(chairman).ToHaveURLAsync(new Regex(@"/Council/\d+/Sessions/\d+$"));
-        var sessionUrl = new Uri(chairman.Url).AbsolutePath;
-        await chairman.FillAsync("#item-form input[name='Title']", "Yaşayış torpaqlarına torpaq vergisinin dərəcəsi");
-        await chairman.SelectOptionAsync("#item-form select[name='Area']", "LocalTaxesAndPayments");
-        await chairman.FillAsync("#item-form input[name='DraftText']", "2027-ci ildən yaşayış fondu torpaqlarının hər 100 m² üçün 0,20 manat");
-        await chairman.Locator("#item-form [type='submit']").ClickAsync();
-        await Expect(chairman.Locator("#agenda li")).ToHaveCountAsync(1);
-
-        App.Clock.SetToday(SessionDay);
-        var members = new List<IPage> { chairman };
-        for (var i = 1; i < council.Count; i++) members.Add(await LoginAsync(council[i].User));
-        foreach (var p in members)
-        {
-            await p.GotoAsync(sessionUrl);
-            await p.ClickAsync("#register-me");
-            await Expect(p.Locator("#register-me")).ToHaveCountAsync(0);
-        }
-        await chairman.GotoAsync(sessionUrl);
-        await Expect(chairman.Locator("#present")).ToHaveTextAsync("5");
-        await chairman.SelectOptionAsync("#SecretaryMemberId", new SelectOptionValue { Label = council[1].Name });
-        await chairman.ClickAsync("#open-session");
-        await Expect(chairman.Locator("#session-status")).ToHaveTextAsync("Open");
-
-        await chairman.ClickAsync("#vote-agenda");
-        await VoteAsync(members, sessionUrl, "#cast-for", "#cast-for", "#cast-for", "#cast-for", "#cast-for");
-        await chairman.GotoAsync(sessionUrl);
-        await chairman.ClickAsync("#close-vote");
-        await Expect(chairman.Locator("#agenda-state")).ToContainTextAsync("təsdiq edilib");
-
-        await chairman.ClickAsync("#vote-item-1");
-        await VoteAsync(members, sessionUrl, "#cast-for", "#cast-for", "#cast-for", "#cast-for", "#cast-against");
-        await chairman.GotoAsync(sessionUrl);
-        await chairman.ClickAsync("#close-vote");
-        await Expect(chairman.Locator("#item-1-status")).ToHaveTextAsync("Adopted");
-        await chairman.ClickAsync("#close-session");
-        await Expect(chairman.Locator("#session-status")).ToHaveTextAsync("Closed");
-
-        await chairman.Locator("#item-1 a").ClickAsync();
-        await Expect(chairman).ToHaveURLAsync(new Regex(@"/Council/\d+/Decisions/\d+$"));
-        await Expect(chairman.Locator("#decision-vote")).ToContainTextAsync("4 / 1 / 0");
-        await Expect(chairman.Locator("#decision-vote")).ToContainTextAsync("4 / 5");
-        await chairman.ClickAsync("#sign-decision");
-        await Expect(chairman.Locator("#decision-status")).ToHaveTextAsync("Signed");
-        return int.Parse(new Uri(chairman.Url).AbsolutePath.Split('/')[^1]);
-    }
-
-    private static async Task VoteAsync(List<IPage> members, string sessionUrl, params string[] buttons)
-    {
-        for (var i = 0; i < buttons.Length; i++)
-        {
-            await members[i].GotoAsync(sessionUrl);
-            await members[i].ClickAsync(buttons[i]);
-            await Expect(members[i].Locator("#cast-for")).ToHaveCountAsync(0);
-        }
-    }
+    /// <summary>The land-tax rate at the Tax Code's cap for cities, adopted 4 to 1.</summary>
+    internal static readonly JourneyItem LandTaxRateItem = new("Yaşayış torpaqlarına torpaq vergisinin dərəcəsi", "LocalTaxesAndPayments",
+        "2027-ci ildən yaşayış fondu torpaqlarının hər 100 m² üçün 0,20 manat", "#cast-for", "#cast-for", "#cast-for", "#cast-for", "#cast-against");
 
     /// <summary>A natural person (FIN) with a household plot in a city (6 035 m², title received 01.12.2026, LML 18.3).</summary>
-    private static async Task<string> RegisterTaxpayerAndPlotAsync(IPage officer, int m, string fin, string name)
+    internal static async Task<string> RegisterTaxpayerAndPlotAsync(IPage officer, int m, string fin, string name)
     {
         // The tax home's links are how staff find the pages: every one of them opens.
         await officer.GotoAsync($"/Taxes/{m}");
@@ -166,7 +106,7 @@ public sealed class TaxesEndToEndJourneyTests(BrowserFixture fixture) : BrowserT
     }
 
     /// <summary>The rate at the Tax Code's cap for cities (0.20 manat per 100 m²), from 01.01.2027, citing the council's decision.</summary>
-    private static async Task EnterRateAsync(IPage officer, int m, int decisionId)
+    internal static async Task EnterRateAsync(IPage officer, int m, int decisionId)
     {
         var cls = RateClasses.Residential("cities");
         await officer.GotoAsync($"/Taxes/{m}");
@@ -186,7 +126,7 @@ public sealed class TaxesEndToEndJourneyTests(BrowserFixture fixture) : BrowserT
     }
 
     /// <summary>LML 18.7: 6 035 m² × 0.20 / 100 m² = 12.07 ₼; LML 18.13: halves 6.04 (the odd qəpik first) + 6.03.</summary>
-    private static async Task<(string Reference, int NoticeId)> AssessAndCheckNoticeAsync(IPage officer, int m, string name)
+    internal static async Task<(string Reference, int NoticeId)> AssessAndCheckNoticeAsync(IPage officer, int m, string name)
     {
         await officer.GotoAsync($"/Taxes/{m}");
         await officer.ClickAsync("#link-assessment");
@@ -230,7 +170,7 @@ public sealed class TaxesEndToEndJourneyTests(BrowserFixture fixture) : BrowserT
     /// The bank statement paying the whole total, uploaded twice: the second upload is recognised as the same file and its
     /// line as booked before, so nothing is counted twice.
     /// </summary>
-    private static async Task ImportTwiceAsync(IPage accountant, int m, string reference, string fin, string name)
+    internal static async Task ImportTwiceAsync(IPage accountant, int m, string reference, string fin, string name)
     {
         var csv = "bank;line_id;value_date;amount;currency;reference;payer_id;payer_name;channel\n" +
                   $"KAPITAL;{fin}-20270802-1;2027-08-02;12,07;AZN;{reference};{fin};{name};bank\n";
@@ -285,38 +225,13 @@ public sealed class TaxesEndToEndJourneyTests(BrowserFixture fixture) : BrowserT
         Assert.Matches(@"Ödənilib / Paid\s+12,07 ₼", text);
     }
 
-    /// <summary>pdftotext keeps the no-break space of money amounts; tests read it as a space.</summary>
-    private static string Flat(string text) => text.Replace('\u00A0', ' ').Replace('\u202F', ' ');
-
     /// <summary>
-    /// A fresh municipality: a five-seat council (EC 210.2: population under 500) whose chairman is in office, a tax officer,
-    /// an accountant, and a resident whose account carries the FIN the tax service will register (how /MyTaxes finds them).
+    /// A fresh municipality with its five-seat council, a tax officer, an accountant, and a resident whose account carries the FIN
+    /// the tax service will register (how /MyTaxes finds them).
     /// </summary>
     private async Task<(int, List<(string User, string Name)>)> SetUpAsync(string tag, string fin)
     {
-        var id = await App.WithDbAsync(async db =>
-        {
-            var x = await db.Municipalities.Where(v => v.Status == MunicipalityStatus.Active).OrderBy(v => v.Id).Skip(1850).FirstAsync();
-            x.Population = 430;
-            await db.SaveChangesAsync();
-            return x.Id;
-        });
-        var council = new List<(string, string)>();
-        for (var i = 0; i < 5; i++)
-        {
-            var memberName = $"Üzv {i} Hüseynov {tag}";
-            var user = await App.CreateUserAsync($"u{i}-{tag}", i == 0 ? Role.Chairman : Role.CouncilMember, id);
-            await App.WithDbAsync(async db =>
-            {
-                var member = new CouncilMember { MunicipalityId = id, FullName = memberName, UserId = user.Id, ElectedOn = new DateOnly(2024, 1, 29),
-                    MandateConfirmedOn = new DateOnly(2024, 2, 2), MandateConfirmedBy = "Dairə seçki komissiyası", TermEndsOn = new DateOnly(2029, 1, 29) };
-                db.CouncilMembers.Add(member);
-                await db.SaveChangesAsync();
-                if (i == 0) db.CouncilOffices.Add(new CouncilOffice { MunicipalityId = id, MemberId = member.Id, Post = Post.Chairman, ElectedOn = new DateOnly(2024, 2, 10) });
-                return await db.SaveChangesAsync();
-            });
-            council.Add(($"u{i}-{tag}", memberName));
-        }
+        var (id, council) = await CouncilAsync(tag, skip: 1850);
         await App.CreateUserAsync($"vergi-{tag}", Role.TaxOfficer, id);
         await App.CreateUserAsync($"muhasib-{tag}", Role.Accountant, id);
         await App.CreateUserAsync($"sakin-{tag}", Role.Resident, id, fin);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using OpenBams.Budget;
 using OpenBams.Platform.Data;
 using OpenBams.Taxes;
@@ -26,6 +27,8 @@ public sealed class RevenuesModel(AppDb db, TimeProvider time) : ExecutionPageMo
     [BindProperty] public long Version { get; set; }
 
     public PageOf<RevenueView> Result { get; private set; } = new(0, 1, 50, []);
+    /// <summary>When the taxes module's payments were last posted to the budget (by the job or the button).</summary>
+    public DateTime? TaxRevenuePostedAt { get; private set; }
 
     public string Filters => string.Join("&", new[] { ("year", Year?.ToString()), ("q", Q), ("revenueClass", RevenueClass), ("month", Month?.ToString()) }
         .Where(x => !string.IsNullOrWhiteSpace(x.Item2)).Select(x => $"{x.Item1}={Uri.EscapeDataString(x.Item2!)}"));
@@ -36,8 +39,11 @@ public sealed class RevenuesModel(AppDb db, TimeProvider time) : ExecutionPageMo
         await LoadAsync(ct);
     }
 
-    private async Task LoadAsync(CancellationToken ct) =>
+    private async Task LoadAsync(CancellationToken ct)
+    {
         Result = await Entered.PageAsync(Db, MunicipalityId, new(BudgetYear, Q, RevenueClass, Month, null, PageNumber, 50), Time, ct);
+        TaxRevenuePostedAt = await Db.TaxRevenueWatermarks.Where(w => w.Id == 1).Select(w => w.RanAt).FirstOrDefaultAsync(ct);
+    }
 
     public RevenueView? Detail => RevenueId is { } id ? Result.Items.FirstOrDefault(r => r.Id == id) : null;
 
@@ -47,6 +53,13 @@ public sealed class RevenuesModel(AppDb db, TimeProvider time) : ExecutionPageMo
             await Entered.RecordAsync(Db, MunicipalityId, new(NewClass, RequiredDecimal(Amount, "amount"), RequiredDate(ReceivedOn, "receivedOn"), Payer, Document, DecisionId, Note),
                 Actor.Name, Time, ct);
         }, () => $"/Budget/{MunicipalityId}/Revenues?year={BudgetYear}&recorded=1", () => LoadAsync(ct), ct);
+
+    /// <summary>Posts the taxes module's payments now rather than at the job's next minute (idempotent: a second run adds nothing).</summary>
+    public Task<IActionResult> OnPostPostTaxRevenueAsync(CancellationToken ct) => PostAsync(async () =>
+        {
+            Actor.RequireExecutor();
+            await TaxRevenuePosting.RunAsSystemAsync(HttpContext.RequestServices, ct);
+        }, () => $"/Budget/{MunicipalityId}/Revenues?year={BudgetYear}&posted=1", () => LoadAsync(ct), ct);
 
     public Task<IActionResult> OnPostCancelAsync(CancellationToken ct) => PostAsync(async () =>
         {
