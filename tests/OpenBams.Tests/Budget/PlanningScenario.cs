@@ -31,12 +31,7 @@ public sealed class PlanningScenario
     public static async Task<PlanningScenario> CreateAsync(TestApp app)
     {
         var n = Interlocked.Increment(ref _next);
-        var id = await app.WithDbAsync(async db =>
-        {
-            var active = db.Municipalities.Where(x => x.Status == MunicipalityStatus.Active);
-            var skip = 600 + n % Math.Max(1, await active.CountAsync() - 600);
-            return await active.OrderBy(x => x.Id).Skip(skip).Select(x => x.Id).FirstAsync();
-        });
+        var id = await app.FreshMunicipalityAsync(from: 600, n);
         var tag = Guid.NewGuid().ToString("N")[..6];
         await app.CreateUserAsync($"chair-{tag}", Role.Chairman, id);
         await app.CreateUserAsync($"acc-{tag}", Role.Accountant, id);
@@ -69,28 +64,7 @@ public sealed class PlanningScenario
     /// <summary>A council decision as the council module records it (default: signed, on the budget).</summary>
     public Task<CouncilDecision> DecisionAsync(DateOnly adoptedOn, DecisionArea area = DecisionArea.Budget, DecisionStatus status = DecisionStatus.Signed,
         string title = "Yerli büdcə haqqında") =>
-        App.WithDbAsync(async db =>
-        {
-            var session = new CouncilSession { MunicipalityId = MunicipalityId, Place = "Zal", CalledBy = "test", ScheduledOn = adoptedOn, CalledOn = adoptedOn.AddDays(-6),
-                Members = 9, Status = SessionStatus.Closed, AgendaApproved = true };
-            db.CouncilSessions.Add(session);
-            await db.SaveChangesAsync();
-            var item = new AgendaItem { MunicipalityId = MunicipalityId, SessionId = session.Id, Number = 1, Title = title, Area = area,
-                Rule = MajorityRule.SimpleMajority, Status = AgendaItemStatus.Adopted };
-            db.AgendaItems.Add(item);
-            await db.SaveChangesAsync();
-            var vote = new CouncilVote { MunicipalityId = MunicipalityId, SessionId = session.Id, AgendaItemId = item.Id, Members = 9, Present = 9,
-                For = 7, Against = 2, Required = 5, Adopted = true, Rule = MajorityRule.SimpleMajority, Status = VoteStatus.Closed };
-            db.CouncilVotes.Add(vote);
-            await db.SaveChangesAsync();
-            var number = (await db.CouncilDecisions.Where(d => d.MunicipalityId == MunicipalityId && d.Year == adoptedOn.Year).MaxAsync(d => (int?)d.Number) ?? 0) + 1;
-            var d = new CouncilDecision { MunicipalityId = MunicipalityId, Year = adoptedOn.Year, Number = number, AdoptedOn = adoptedOn, SessionId = session.Id,
-                AgendaItemId = item.Id, VoteId = vote.Id, Area = area, Title = title, Text = title, Rule = MajorityRule.SimpleMajority,
-                Members = 9, Present = 9, For = 7, Against = 2, Required = 5, Status = status, SignedAt = DateTime.UtcNow, OversightDueOn = adoptedOn.AddDays(7) };
-            db.CouncilDecisions.Add(d);
-            await db.SaveChangesAsync();
-            return d;
-        });
+        App.RecordedDecisionAsync(MunicipalityId, adoptedOn, area, MajorityRule.SimpleMajority, title, forVotes: 7, status: status);
 
     public static async Task<JsonElement> Json(HttpResponseMessage r, HttpStatusCode status = HttpStatusCode.OK)
     {

@@ -42,12 +42,7 @@ public sealed class TaxScenario
         // A fresh municipality per scenario, from the 900th active one on (lower ones belong to other tests' fixtures);
         // one step each so a process with hundreds of scenarios never runs off the end of the list.
         var n = Interlocked.Increment(ref _next);
-        var id = await app.WithDbAsync(async db =>
-        {
-            var active = db.Municipalities.Where(x => x.Status == MunicipalityStatus.Active);
-            var skip = 900 + n % Math.Max(1, await active.CountAsync() - 900);
-            return await active.OrderBy(x => x.Id).Skip(skip).Select(x => x.Id).FirstAsync();
-        });
+        var id = await app.FreshMunicipalityAsync(from: 900, n);
         var tag = Guid.NewGuid().ToString("N")[..6];
         await app.CreateUserAsync($"tax-{tag}", Role.TaxOfficer, id);
         await app.CreateUserAsync($"acc-{tag}", Role.Accountant, id);
@@ -60,30 +55,7 @@ public sealed class TaxScenario
 
     /// <summary>An adopted council decision on local taxes (Const. 145.III: two thirds), as the council module records it.</summary>
     public Task<CouncilDecision> TaxDecisionAsync(DateOnly adoptedOn, int members = 9, int forVotes = 6, string title = "Yerli vergilərin dərəcələri") =>
-        App.WithDbAsync(async db =>
-        {
-            var session = new CouncilSession { MunicipalityId = MunicipalityId, Place = "Zal", CalledBy = "test", ScheduledOn = adoptedOn, CalledOn = adoptedOn.AddDays(-6),
-                Members = members, Status = SessionStatus.Closed, AgendaApproved = true };
-            db.CouncilSessions.Add(session);
-            await db.SaveChangesAsync();
-            var item = new AgendaItem { MunicipalityId = MunicipalityId, SessionId = session.Id, Number = 1, Title = title, Area = DecisionArea.LocalTaxesAndPayments,
-                Rule = MajorityRule.TwoThirdsOfMembers, Status = AgendaItemStatus.Adopted };
-            db.AgendaItems.Add(item);
-            await db.SaveChangesAsync();
-            var required = (2 * members + 2) / 3;
-            var vote = new CouncilVote { MunicipalityId = MunicipalityId, SessionId = session.Id, AgendaItemId = item.Id, Members = members, Present = members,
-                For = forVotes, Against = members - forVotes, Required = required, Adopted = forVotes >= required, Rule = MajorityRule.TwoThirdsOfMembers, Status = VoteStatus.Closed };
-            db.CouncilVotes.Add(vote);
-            await db.SaveChangesAsync();
-            var number = (await db.CouncilDecisions.Where(d => d.MunicipalityId == MunicipalityId && d.Year == adoptedOn.Year).MaxAsync(d => (int?)d.Number) ?? 0) + 1;
-            var d = new CouncilDecision { MunicipalityId = MunicipalityId, Year = adoptedOn.Year, Number = number, AdoptedOn = adoptedOn, SessionId = session.Id,
-                AgendaItemId = item.Id, VoteId = vote.Id, Area = DecisionArea.LocalTaxesAndPayments, Title = title, Text = title, Rule = MajorityRule.TwoThirdsOfMembers,
-                Members = members, Present = members, For = forVotes, Against = members - forVotes, Required = required, Status = DecisionStatus.Signed,
-                SignedAt = DateTime.UtcNow, OversightDueOn = adoptedOn.AddDays(7) };
-            db.CouncilDecisions.Add(d);
-            await db.SaveChangesAsync();
-            return d;
-        });
+        App.RecordedDecisionAsync(MunicipalityId, adoptedOn, DecisionArea.LocalTaxesAndPayments, MajorityRule.TwoThirdsOfMembers, title, members, forVotes);
 
     /// <summary>A rate in force from 1 January of <paramref name="year"/>, set by a fresh two-thirds decision of the previous December.</summary>
     public async Task RateAsync(string rateClass, decimal rate, int year)

@@ -1,74 +1,28 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenBams.Law;
-using OpenBams.Platform.Data;
-using OpenBams.Platform.Http;
+using OpenBams.Pages.Shared;
 using OpenBams.Platform.Localization;
+using OpenBams.Platform.Data;
 using OpenBams.Taxes;
 
 namespace OpenBams.Pages.Taxes;
 
 /// <summary>
-/// The taxes pages call the same commands as the API; a refused command shows its field and article on the page. Every
-/// page under /Taxes/{municipalityId} is for the municipality's tax staff (TaxActor): a resident uses /MyTaxes.
+/// Every page under /Taxes/{municipalityId} is for the municipality's tax staff (<see cref="TaxActor"/>): a resident uses /MyTaxes.
 /// </summary>
-[Authorize]
-public abstract class TaxesPageModel(AppDb db) : PageModel
+public abstract class TaxesPageModel(AppDb db) : CommandPageModel(db)
 {
-    protected AppDb Db => db;
-    [FromRoute] public int MunicipalityId { get; set; }
-    public string MunicipalityName { get; private set; } = "";
     public TaxActor Actor { get; private set; } = null!;
-    public string? Error { get; private set; }
-    public string? ErrorRule { get; private set; }
-    public string? ErrorField { get; private set; }
     public string? Message { get; set; }
 
-    /// <summary>Loads the actor and the municipality; refuses (403) users who may not read the register.</summary>
-    protected async Task LoadActorAsync(CancellationToken ct, bool reportsOnly = false)
+    protected override Task LoadActorAsync(CancellationToken ct) => LoadActorAsync(ct, reportsOnly: false);
+
+    /// <summary>Loads the actor and the municipality; refuses (403) users who may not read the register (or, for the reports, its reports).</summary>
+    protected async Task LoadActorAsync(CancellationToken ct, bool reportsOnly)
     {
-        Actor = TaxActor.For(db, MunicipalityId);
+        Actor = TaxActor.For(Db, MunicipalityId);
         if (reportsOnly) Actor.RequireReports(); else Actor.RequireRead();
-        MunicipalityName = (await db.Municipalities.FindAsync([MunicipalityId], ct))?.Name ?? "";
+        await LoadMunicipalityAsync(ct);
     }
-
-    /// <summary>Runs a command; on a refusal keeps the page with the message, the field and the article.</summary>
-    protected async Task<bool> TryAsync(Func<Task> command)
-    {
-        try
-        {
-            await command();
-            return true;
-        }
-        catch (LegalRuleViolation v) { (Error, ErrorRule, ErrorField) = (new Text(v.MessageAz, v.MessageEn), v.Rule.ToString(), v.Field); }
-        catch (InputError e) { (Error, ErrorField) = (e.Text, e.Field); }
-        catch (NotPermitted n) { Error = n.Why; }
-        catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException) { Error = T.ChangedMeanwhile; }
-        db.ChangeTracker.Clear();
-        return false;
-    }
-
-    /// <summary>Post/redirect/get: run the command, go to <paramref name="redirectTo"/>, or show the page again with the refusal.</summary>
-    protected async Task<IActionResult> PostAsync(Func<Task> command, string redirectTo, Func<Task> reload, CancellationToken ct)
-    {
-        await LoadActorAsync(ct);
-        if (await TryAsync(command)) return Redirect(redirectTo);
-        await reload();
-        return Page();
-    }
-
-    public static string Tr(string az, string en) => Text.English ? en : az;
 
     public static string DateValue(DateOnly? d) => d is null ? "" : Fmt.Date(d);
-
-    protected static DateOnly RequiredDate(string? s, string field) =>
-        Fmt.TryParseDate(s, out var d) ? d : throw new InputError(field, T.BadDate);
-
-    protected static DateOnly? OptionalDate(string? s, string field) =>
-        string.IsNullOrWhiteSpace(s) ? null : Fmt.TryParseDate(s, out var d) ? d : throw new InputError(field, T.BadDate);
-
-    /// <summary>Reads a decimal as people type it ("1 234,56" or "1234.56"); a malformed one is refused with its field.</summary>
-    protected static decimal RequiredDecimal(string? s, string field) =>
-        TaxInput.TryDecimal(s, out var v) ? v : throw new InputError(field, new Text("Rəqəm düzgün yazılmayıb", "The number is not well formed"));
 }
