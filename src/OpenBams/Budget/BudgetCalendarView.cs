@@ -18,11 +18,11 @@ public sealed record CalendarView(int BudgetId, int Year, bool DotationPlanned, 
 /// <summary>
 /// The budget's milestones from what is on record (the budget's dates, the taxes module's sent quarterly reports, the audits), judged by
 /// <see cref="BudgetCalendar.Status"/>. The FL 10.2/10.3 reading for dotation drafts is a per-deployment setting,
-/// <c>Budget:DotationApprovalDeadline</c> = <c>December20</c> (default) or <c>December25</c> (docs/decisions.md).
+/// <c>OpenBams:Budget:DotationApprovalDeadline</c> = <c>December20</c> (default) or <c>December25</c> (docs/decisions.md).
 /// </summary>
 public static class BudgetCalendarView
 {
-    public const string SettingKey = "Budget:DotationApprovalDeadline";
+    public const string SettingKey = "OpenBams:Budget:DotationApprovalDeadline";
 
     public static BudgetCalendarOptions Options(IConfiguration config) =>
         Enum.TryParse<DotationApprovalDeadline>(config[SettingKey], true, out var d) ? BudgetCalendarOptions.Default with { DotationApproval = d } : BudgetCalendarOptions.Default;

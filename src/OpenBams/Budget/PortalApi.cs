@@ -63,16 +63,20 @@ public static class PortalApi
         m.MapGet("/expenditures", async (int municipalityId, int year, string? q, int? page, int? pageSize, AppDb db, CancellationToken ct) =>
             Results.Ok(await PortalQueries.ExpendituresAsync(db, municipalityId, year, q, page ?? 1, Math.Clamp(pageSize ?? PortalQueries.PageSize, 1, 200), Text.Lang, ct)))
             .WithSummary("Every expenditure line, searched (?q=) and paged (?page=); a natural-person payee is \"fiziki şəxs\"");
-        m.MapGet("/budget-lines.csv", (int municipalityId, int year, AppDb db, IMemoryCache cache, TimeProvider time, HttpContext http, CancellationToken ct) =>
-            Csv(http, db, cache, time, municipalityId, year, OpenData.Lines, OpenData.LineFields, p => Task.FromResult(OpenData.LineRows(p)), ct))
-            .WithSummary("Open data: the budget's lines, approved and current, committed and paid");
-        m.MapGet("/execution.csv", (int municipalityId, int year, AppDb db, IMemoryCache cache, TimeProvider time, HttpContext http, CancellationToken ct) =>
-            Csv(http, db, cache, time, municipalityId, year, OpenData.Execution, OpenData.ExecutionFields, p => Task.FromResult(OpenData.ExecutionRows(p)), ct))
-            .WithSummary("Open data: revenue and paid expenditure by month");
-        m.MapGet("/expenditures.csv", (int municipalityId, int year, AppDb db, IMemoryCache cache, TimeProvider time, HttpContext http, CancellationToken ct) =>
-            Csv(http, db, cache, time, municipalityId, year, OpenData.Expenditures, OpenData.ExpenditureFields,
-                async p => OpenData.ExpenditureRows(await PortalQueries.AllExpendituresAsync(db, municipalityId, year, "az", ct)), ct))
-            .WithSummary("Open data: every expenditure of the year");
+        // Open data as CSV (what the Fiscal Data Package describes) and, for people who open it in a spreadsheet, the same as XLSX.
+        foreach (var (ext, xlsx) in new[] { ("csv", false), ("xlsx", true) })
+        {
+            m.MapGet($"/budget-lines.{ext}", (int municipalityId, int year, AppDb db, IMemoryCache cache, TimeProvider time, HttpContext http, CancellationToken ct) =>
+                Export(http, db, cache, time, municipalityId, year, OpenData.Lines, OpenData.LineFields, p => Task.FromResult(OpenData.LineRows(p)), xlsx, ct))
+                .WithSummary($"Open data ({ext.ToUpperInvariant()}): the budget's lines, approved and current, committed and paid");
+            m.MapGet($"/execution.{ext}", (int municipalityId, int year, AppDb db, IMemoryCache cache, TimeProvider time, HttpContext http, CancellationToken ct) =>
+                Export(http, db, cache, time, municipalityId, year, OpenData.Execution, OpenData.ExecutionFields, p => Task.FromResult(OpenData.ExecutionRows(p)), xlsx, ct))
+                .WithSummary($"Open data ({ext.ToUpperInvariant()}): revenue and paid expenditure by month");
+            m.MapGet($"/expenditures.{ext}", (int municipalityId, int year, AppDb db, IMemoryCache cache, TimeProvider time, HttpContext http, CancellationToken ct) =>
+                Export(http, db, cache, time, municipalityId, year, OpenData.Expenditures, OpenData.ExpenditureFields,
+                    async p => OpenData.ExpenditureRows(await PortalQueries.AllExpendituresAsync(db, municipalityId, year, "az", ct)), xlsx, ct))
+                .WithSummary($"Open data ({ext.ToUpperInvariant()}): every expenditure of the year");
+        }
         m.MapGet("/datapackage.json", async (int municipalityId, int year, AppDb db, IMemoryCache cache, TimeProvider time, HttpContext http, CancellationToken ct) =>
         {
             var p = await PortalQueries.MunicipalityAsync(db, cache, municipalityId, year, Clock.Today(time), ct);
@@ -83,14 +87,13 @@ public static class PortalApi
 
     private static string? Per(PortalMunicipalityRow r, long qepik) => r.PerResident(qepik) is { } v ? OpenData.Manat(v) : null;
 
-    private static async Task<IResult> Csv(HttpContext http, AppDb db, IMemoryCache cache, TimeProvider time, int municipalityId, int year, string name,
-        (string Name, string Type, string Title)[] fields, Func<PortalMunicipality, Task<List<IReadOnlyList<object?>>>> rows, CancellationToken ct)
+    private static async Task<IResult> Export(HttpContext http, AppDb db, IMemoryCache cache, TimeProvider time, int municipalityId, int year, string name,
+        (string Name, string Type, string Title)[] fields, Func<PortalMunicipality, Task<List<IReadOnlyList<object?>>>> rows, bool xlsx, CancellationToken ct)
     {
         var p = await PortalQueries.MunicipalityAsync(db, cache, municipalityId, year, Clock.Today(time), ct);
         if (p is null || !p.HasBudget) return Problems.NotFound("Budget");
         var data = await rows(p);
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}-{municipalityId}-{year.ToString(CultureInfo.InvariantCulture)}.csv\"";
-        await ExportResponse.WriteAsync(http, $"{name}-{municipalityId}-{year}", name, OpenData.Header(fields), data, xlsx: false);
+        await ExportResponse.WriteAsync(http, $"{name}-{municipalityId}-{year.ToString(CultureInfo.InvariantCulture)}", name, OpenData.Header(fields), data, xlsx);
         return Results.Empty;
     }
 }

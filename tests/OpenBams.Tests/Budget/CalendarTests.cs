@@ -95,7 +95,7 @@ public abstract class CalendarTests(AppFixture fixture)
     public void The_FL_10_2_10_3_choice_is_read_from_the_deployment_setting_default_20_December()
     {
         var none = new ConfigurationBuilder().Build();
-        var set = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [BudgetCalendarView.SettingKey] = "December25" }).Build();
+        var set = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["OpenBams:Budget:DotationApprovalDeadline"] = "December25" }).Build();
         Assert.Equal(DotationApprovalDeadline.December20, BudgetCalendarView.Options(none).DotationApproval);
         Assert.Equal(DotationApprovalDeadline.December25, BudgetCalendarView.Options(set).DotationApproval);
     }

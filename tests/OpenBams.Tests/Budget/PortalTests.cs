@@ -115,6 +115,8 @@ public abstract class PortalTests(AppFixture fixture)
             await client.GetStringAsync($"/Portal/{s.MunicipalityId}/{Year}?lang=en"),
             await client.GetStringAsync($"/api/v1/portal/municipalities/{s.MunicipalityId}/{Year}/expenditures"),
             await client.GetStringAsync($"/api/v1/portal/municipalities/{s.MunicipalityId}/{Year}/expenditures.csv"),
+            string.Join("\n", Taxes.ReportJson.ReadXlsx(await client.GetByteArrayAsync($"/api/v1/portal/municipalities/{s.MunicipalityId}/{Year}/expenditures.xlsx"))
+                .Select(r => string.Join(";", r))),
         };
         foreach (var body in bodies)
         {
