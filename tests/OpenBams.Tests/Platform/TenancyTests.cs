@@ -50,6 +50,9 @@ public abstract class TenancyTests(AppFixture fixture) : IAsyncLifetime
         "GET /api/v1/portal/municipalities/{municipalityId:int}/{year:int}/budget-lines.csv",
         "GET /api/v1/portal/municipalities/{municipalityId:int}/{year:int}/execution.csv",
         "GET /api/v1/portal/municipalities/{municipalityId:int}/{year:int}/expenditures.csv",
+        "GET /api/v1/portal/municipalities/{municipalityId:int}/{year:int}/budget-lines.xlsx",
+        "GET /api/v1/portal/municipalities/{municipalityId:int}/{year:int}/execution.xlsx",
+        "GET /api/v1/portal/municipalities/{municipalityId:int}/{year:int}/expenditures.xlsx",
         "GET /api/v1/portal/municipalities/{municipalityId:int}/{year:int}/datapackage.json",
     };
 
