@@ -60,6 +60,9 @@ public abstract class CommandPageModel(AppDb db) : PageModel
 
     public static string Tr(string az, string en) => Text.English ? en : az;
 
+    /// <summary>A date as a form field's value: dd.MM.yyyy, or empty.</summary>
+    public static string DateValue(DateOnly? d) => d is null ? "" : Fmt.Date(d);
+
     protected static DateOnly RequiredDate(string? s, string field) =>
         Fmt.TryParseDate(s, out var d) ? d : throw new InputError(field, T.BadDate);
 

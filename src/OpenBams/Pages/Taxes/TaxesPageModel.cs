@@ -23,6 +23,4 @@ public abstract class TaxesPageModel(AppDb db) : CommandPageModel(db)
         if (reportsOnly) Actor.RequireReports(); else Actor.RequireRead();
         await LoadMunicipalityAsync(ct);
     }
-
-    public static string DateValue(DateOnly? d) => d is null ? "" : Fmt.Date(d);
 }
