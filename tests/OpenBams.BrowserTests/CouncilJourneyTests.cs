@@ -17,7 +17,7 @@ namespace OpenBams.BrowserTests;
 /// a local tax item needs two thirds (Const. 145.III), the session closes, chair and secretary sign the protocol,
 /// its PDF carries the record, and the decision shows its oversight deadline (SL 48.1).
 /// </summary>
-public sealed class CouncilJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
+public sealed class CouncilJourneyTests(BrowserFixture fixture) : JourneyTest(fixture)
 {
     private static readonly DateOnly Monday = new(2027, 3, 1);
     private static readonly DateOnly SessionDay = new(2027, 3, 6);
@@ -25,7 +25,7 @@ public sealed class CouncilJourneyTests(BrowserFixture fixture) : BrowserTest(fi
     [Fact]
     public async Task A_session_from_calling_to_a_signed_protocol_pdf_and_the_decisions_oversight_deadline()
     {
-        var (municipalityId, users) = await SetUpCouncilAsync();
+        var (municipalityId, users) = await CouncilAsync(Guid.NewGuid().ToString("N")[..6], skip: 500);
         try
         {
             App.Clock.SetToday(Monday);
@@ -140,46 +140,5 @@ public sealed class CouncilJourneyTests(BrowserFixture fixture) : BrowserTest(fi
         {
             App.Clock.Reset();
         }
-    }
-
-    /// <summary>Each member page, in turn, is opened fresh and clicks its choice.</summary>
-    private static async Task VoteAsync(List<IPage> members, string sessionUrl, params string[] buttons)
-    {
-        for (var i = 0; i < buttons.Length; i++)
-        {
-            await members[i].GotoAsync(sessionUrl);
-            await members[i].ClickAsync(buttons[i]);
-            await Expect(members[i].Locator("#cast-for")).ToHaveCountAsync(0);
-        }
-    }
-
-    /// <summary>A five-seat council (EC 210.2: population under 500) whose chairman (member 0) is in office.</summary>
-    private async Task<(int, List<(string User, string Name)>)> SetUpCouncilAsync()
-    {
-        var tag = Guid.NewGuid().ToString("N")[..6];
-        var id = await App.WithDbAsync(async db =>
-        {
-            var m = await db.Municipalities.Where(x => x.Status == MunicipalityStatus.Active).OrderBy(x => x.Id).Skip(500).FirstAsync();
-            m.Population = 420;
-            await db.SaveChangesAsync();
-            return m.Id;
-        });
-        var users = new List<(string, string)>();
-        for (var i = 0; i < 5; i++)
-        {
-            var name = $"Üzv {i} Məmmədov {tag}";
-            var user = await App.CreateUserAsync($"m{i}-{tag}", i == 0 ? Role.Chairman : Role.CouncilMember, id);
-            await App.WithDbAsync(async db =>
-            {
-                var member = new CouncilMember { MunicipalityId = id, FullName = name, UserId = user.Id, ElectedOn = new DateOnly(2024, 1, 29),
-                    MandateConfirmedOn = new DateOnly(2024, 2, 2), MandateConfirmedBy = "Dairə seçki komissiyası", TermEndsOn = new DateOnly(2029, 1, 29) };
-                db.CouncilMembers.Add(member);
-                await db.SaveChangesAsync();
-                if (i == 0) db.CouncilOffices.Add(new CouncilOffice { MunicipalityId = id, MemberId = member.Id, Post = Post.Chairman, ElectedOn = new DateOnly(2024, 2, 10) });
-                return await db.SaveChangesAsync();
-            });
-            users.Add(($"m{i}-{tag}", name));
-        }
-        return (id, users);
     }
 }

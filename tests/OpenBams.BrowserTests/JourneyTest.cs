@@ -135,7 +135,8 @@ public abstract class JourneyTest(BrowserFixture fixture) : BrowserTest(fixture)
         return decisions;
     }
 
-    private static async Task VoteAsync(List<IPage> members, string sessionUrl, params string[] buttons)
+    /// <summary>Each member page, in turn, is opened fresh and clicks its choice.</summary>
+    protected static async Task VoteAsync(List<IPage> members, string sessionUrl, params string[] buttons)
     {
         for (var i = 0; i < buttons.Length; i++)
         {

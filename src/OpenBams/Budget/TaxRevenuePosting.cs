@@ -113,6 +113,17 @@ public static class TaxRevenuePosting
     /// <summary>Runs the posting with the system's view of every municipality (a user's call posts for all of them too: one watermark).</summary>
     public static async Task<PostingResult> RunAsSystemAsync(IServiceProvider services, CancellationToken ct)
     {
+        // The job and a user's "post now" take turns in this process: on SQLite two deferred transactions that both read the
+        // watermark and then write would block each other until the busy timeout (PostgreSQL's row lock covers other processes).
+        await OneAtATime.WaitAsync(ct);
+        try { return await RunScopedAsync(services, ct); }
+        finally { OneAtATime.Release(); }
+    }
+
+    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
+
+    private static async Task<PostingResult> RunScopedAsync(IServiceProvider services, CancellationToken ct)
+    {
         using var scope = services.CreateScope();
         scope.ServiceProvider.GetRequiredService<TenantAccessor>().Use(TenantContext.System);
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
