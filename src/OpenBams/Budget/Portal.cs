@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.OutputCaching;
+using OpenBams.Platform.Data;
 using OpenBams.Registry;
 
 namespace OpenBams.Budget;
@@ -18,9 +19,14 @@ public static class Portal
     {
         s.AddMemoryCache();
         s.AddOutputCache(o => o.AddPolicy(CachePolicy, b => b.Expire(PortalQueries.CacheFor).SetVaryByQuery("*")
-            .VaryByValue(_ => new KeyValuePair<string, string>("lang", CultureInfo.CurrentUICulture.Name))));
+            .VaryByValue(http => new KeyValuePair<string, string>("lang+changes", $"{CultureInfo.CurrentUICulture.Name}|{ChangesOf(http)}"))));
         return s;
     }
+
+    /// <summary>A municipality's pages and files are cached per version of its committed changes (the national ones expire only).</summary>
+    private static long ChangesOf(HttpContext http) =>
+        http.Request.RouteValues.TryGetValue("municipalityId", out var v) && int.TryParse(v?.ToString(), CultureInfo.InvariantCulture, out var m)
+            ? CommittedChanges.VersionOf(m) : 0;
 
     /// <summary>After authentication (the output cache serves anonymous requests only) and routing (it reads the endpoint's policy).</summary>
     public static void UsePortalCaching(this WebApplication app)
@@ -46,7 +52,8 @@ public static class Portal
             http.Response.Headers.ETag = etag;
             // A logged-in user's page carries their name in the header: only their own browser may keep it.
             var shared = http.User.Identity?.IsAuthenticated != true && !http.Response.Headers.ContainsKey("Set-Cookie");
-            http.Response.Headers.CacheControl = $"{(shared ? "public" : "private")}, max-age={(int)PortalQueries.CacheFor.TotalSeconds}";
+            // Staff who change the data revalidate every time (a 304 costs little) and see their change at once.
+            http.Response.Headers.CacheControl = shared ? $"public, max-age={(int)PortalQueries.CacheFor.TotalSeconds}" : "private, no-cache";
             http.Response.Headers.Vary = "Cookie";
             if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && (v == etag || v == "*")))
             {

@@ -162,9 +162,12 @@ public static class PortalQueries
             rows.Sum(r => r.RevenueQepik), rows.Sum(r => r.PaidQepik), rows.Sum(r => r.CommittedQepik), revenueByMonth, paidByMonth, classes, rows, DateTime.UtcNow);
     }
 
-    /// <summary>One municipality and year; null when the municipality does not exist. Cached like the national figures.</summary>
+    /// <summary>
+    /// One municipality and year; null when the municipality does not exist. Cached like the national figures, and keyed on
+    /// the municipality's committed changes as well: what its staff just saved is on its page at the next request.
+    /// </summary>
     public static Task<PortalMunicipality?> MunicipalityAsync(AppDb db, IMemoryCache cache, int municipalityId, int year, DateOnly today, CancellationToken ct) =>
-        cache.GetOrCreateAsync(("portal-municipality", municipalityId, year), e =>
+        cache.GetOrCreateAsync(("portal-municipality", municipalityId, year, CommittedChanges.VersionOf(municipalityId)), e =>
         {
             e.AbsoluteExpirationRelativeToNow = CacheFor;
             return ComputeMunicipalityAsync(db, municipalityId, year, today, ct);

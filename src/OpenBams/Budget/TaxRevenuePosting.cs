@@ -86,6 +86,7 @@ public static class TaxRevenuePosting
 
         var old = full ? db.TaxRevenueDays : db.TaxRevenueDays.Where(x => days.Contains(x.On));
         await old.ExecuteDeleteAsync(ct);
+        foreach (var m in cells.Keys.Select(c => c.MunicipalityId).Distinct()) db.MarkChanged(m);
         db.SuppressAudit = true; // aggregates rebuilt from audited payments
         db.TaxRevenueDays.AddRange(cells.Where(c => c.Value.Sum != 0).Select(c => new TaxRevenueDay
         {

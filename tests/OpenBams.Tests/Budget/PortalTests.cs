@@ -250,6 +250,64 @@ public abstract class PortalTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_change_the_municipality_commits_is_on_its_portal_at_the_next_request_not_after_the_cache_expires()
+    {
+        var s = await BudgetAsync(BudgetStatus.Published, "Tezliklə təsdiq ediləcək sətir");
+        var client = App.Client();
+        var url = $"/Portal/{s.MunicipalityId}/{Year}";
+        var api = $"/api/v1/portal/municipalities/{s.MunicipalityId}/{Year}";
+        Assert.Contains("id=\"draft-notice\"", await client.GetStringAsync(url));
+        using (var before = JsonDocument.Parse(await client.GetStringAsync(api)))
+            Assert.Equal("Published", before.RootElement.GetProperty("status").GetString());
+
+        // The council approves (FL 10.2) and a payment is made, well inside the 30 s the page stays cached for.
+        await App.WithDbAsync(async db =>
+        {
+            var b = await db.Budgets.FirstAsync(x => x.Id == s.BudgetId);
+            b.Status = BudgetStatus.Approved;
+            b.ApprovedOn = new DateOnly(Year - 1, 12, 18);
+            db.Expenditures.Add(new Expenditure { MunicipalityId = s.MunicipalityId, BudgetId = s.BudgetId, LineId = s.LineId, Kind = ExpenditureKind.DirectPayment,
+                AmountQepik = 77_700, On = new DateOnly(Year, 2, 2), Payee = "Təzə Yol MMC", PayeeTaxId = "1234567891", Purpose = "Səkinin təmiri", Document = "qaimə 9",
+                CreatedAt = DateTime.UtcNow, CreatedBy = "test" });
+            return await db.SaveChangesAsync();
+        });
+        var html = await client.GetStringAsync(url);
+        Assert.DoesNotContain("id=\"draft-notice\"", html);
+        Assert.Contains("Təzə Yol MMC", html);
+        using (var after = JsonDocument.Parse(await client.GetStringAsync(api)))
+        {
+            Assert.Equal("Approved", after.RootElement.GetProperty("status").GetString());
+            Assert.Equal(10_000 + 77_700, after.RootElement.GetProperty("paidQepik").GetInt64());
+        }
+
+        // A change rolled back raises nothing: the cached page stands.
+        var version = OpenBams.Platform.Data.CommittedChanges.VersionOf(s.MunicipalityId);
+        Assert.Equal(version, await VersionAfterCommitAsync(s.MunicipalityId, commit: false));
+    }
+
+    private Task<long> VersionAfterCommitAsync(int municipalityId, bool commit) => App.WithDbAsync(async db =>
+    {
+        await using var tx = await db.Database.BeginTransactionAsync();
+        (await db.Budgets.FirstAsync(x => x.MunicipalityId == municipalityId)).Note = $"note {Guid.NewGuid()}";
+        await db.SaveChangesAsync();
+        if (commit) await tx.CommitAsync(); else await tx.RollbackAsync();
+        return OpenBams.Platform.Data.CommittedChanges.VersionOf(municipalityId);
+    });
+
+    [Fact]
+    public async Task A_logged_in_user_revalidates_portal_pages_every_time_so_their_own_change_shows()
+    {
+        var s = await BudgetAsync(BudgetStatus.Approved);
+        var admin = await App.LoginAdminAsync();
+        var r = await admin.GetAsync($"/Portal/{s.MunicipalityId}/{Year}");
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        Assert.True(r.Headers.CacheControl?.Private, $"{r.Headers.CacheControl}");
+        Assert.True(r.Headers.CacheControl?.NoCache, $"{r.Headers.CacheControl}");
+        var before = OpenBams.Platform.Data.CommittedChanges.VersionOf(s.MunicipalityId);
+        Assert.True(await VersionAfterCommitAsync(s.MunicipalityId, commit: true) > before);
+    }
+
+    [Fact]
     public async Task The_national_pages_compare_municipalities_per_resident_by_region_and_kind()
     {
         // A year of its own, so the 30-second national cache cannot hold an earlier answer.

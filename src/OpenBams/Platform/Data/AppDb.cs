@@ -102,6 +102,20 @@ public sealed class AppDb(DbContextOptions<AppDb> options, TenantAccessor tenant
     /// <summary>Bulk system imports write one summary audit entry themselves instead of one per row.</summary>
     public bool SuppressAudit { get; set; }
 
+    private readonly HashSet<int> uncommitted = [];
+
+    /// <summary>For writes that bypass the change tracker (bulk SQL): the municipality whose records they change.</summary>
+    public void MarkChanged(int municipalityId) => uncommitted.Add(municipalityId);
+
+    internal void RaiseCommitted()
+    {
+        if (uncommitted.Count == 0) return;
+        CommittedChanges.Raise(uncommitted);
+        uncommitted.Clear();
+    }
+
+    internal void ForgetUncommitted() => uncommitted.Clear();
+
     // Read by the query filters; EF parameterises them per context instance.
     private bool TenantSeesAll => Tenant.SeesAllMunicipalities;
     private List<int> TenantMunicipalityList => Tenant.Municipalities.ToList();
@@ -249,19 +263,27 @@ public sealed class AppDb(DbContextOptions<AppDb> options, TenantAccessor tenant
         foreach (var entry in ChangeTracker.Entries().ToList())
         {
             if (entry.State is EntityState.Unchanged or EntityState.Detached) continue;
-            if (entry.Entity is AuditEntry)
+            if (entry.Entity is AuditEntry audited)
             {
                 if (entry.State != EntityState.Added)
                     throw new InvalidOperationException("The audit log is append-only.");
+                // A bulk write is audited by hand: its entry names the municipality it changed.
+                if (audited.MunicipalityId is { } am) uncommitted.Add(am);
                 continue;
             }
             GuardTenant(entry, tenant);
+            if (MunicipalityOf(entry.Entity) is { } changed) uncommitted.Add(changed);
             if (entry.State == EntityState.Modified && entry.Entity is IVersioned v)
                 v.Version++;
             var action = entry.State switch { EntityState.Added => "create", EntityState.Deleted => "delete", _ => "update" };
             pending.Add((entry, action, entry.State == EntityState.Added ? null : Snapshot(entry, original: true)));
         }
-        if (pending.Count == 0 || SuppressAudit) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        if (pending.Count == 0 || SuppressAudit)
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+            if (Database.CurrentTransaction is null) RaiseCommitted();
+            return saved;
+        }
 
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
         try

@@ -36,6 +36,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             options.UseNpgsql(ConnectionString, o => o.MigrationsHistoryTable("__migrations"));
         else
             options.UseSqlite(ConnectionString, o => o.MigrationsHistoryTable("__migrations")).AddInterceptors(SqlitePragmas.Instance);
+        options.AddInterceptors(CommittedChangesInterceptor.Instance);
         // Migrations are written by hand (no `dotnet ef` here) and carry no model snapshot; the
         // schema test proves they produce exactly the model's schema on both engines.
         options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
