@@ -146,7 +146,7 @@ public sealed class AssessmentEngine : IJob
         {
             while (true)
             {
-                var prepared = await next;
+                var prepared = await next!; // null only after the last chunk, which breaks out
                 var last = prepared.Chunk.Count < ChunkSize;
                 next = last ? null : PrepareAsync(services, contexts, year, only, prepared.Chunk[^1].Id, ct);
                 while (true)

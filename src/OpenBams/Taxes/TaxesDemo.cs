@@ -30,16 +30,17 @@ public static class TaxesDemo
         var rnd = new Random(18);
         var since = new DateOnly(2019, 3, 1);
         string[] streets = ["Mərkəzi küçə", "Bağlar küçəsi", "Neftçilər küçəsi", "Məktəb küçəsi", "Çinar küçəsi"];
+        var addresses = residents.Select((_, i) => $"{streets[i % streets.Length]} {i + 3}").ToList();
         var people = residents.Select((r, i) => new Taxpayer
         {
-            MunicipalityId = demo.Id, Kind = TaxpayerKind.NaturalPerson, PersonalId = r.Fin, Name = r.Name, Address = $"{streets[i % streets.Length]} {i + 3}",
+            MunicipalityId = demo.Id, Kind = TaxpayerKind.NaturalPerson, PersonalId = r.Fin, Name = r.Name, Address = addresses[i],
             Phone = $"+99450{rnd.Next(1_000_000, 9_999_999)}", Relief102_2 = i == 0, RegisteredOn = since, SearchKey = Search(r.Name),
         }).ToList();
         db.Taxpayers.AddRange(people);
         var plots = people.Select((t, i) => new LandPlot
         {
-            MunicipalityId = demo.Id, Address = t.Address, AreaSqm = 300 + rnd.Next(9) * 100, Category = i % 7 == 6 ? LandCategory.NonResidential : LandCategory.Residential,
-            SearchKey = Search(t.Address),
+            MunicipalityId = demo.Id, Address = addresses[i], AreaSqm = 300 + rnd.Next(9) * 100, Category = i % 7 == 6 ? LandCategory.NonResidential : LandCategory.Residential,
+            SearchKey = Search(addresses[i]),
         }).ToList();
         db.LandPlots.AddRange(plots);
         await db.SaveChangesAsync(ct);
@@ -49,8 +50,8 @@ public static class TaxesDemo
             Hold(db, people[i], ObjectKind.LandPlot, plots[i].Id, since);
             if (i % 2 == 0)
             {
-                var b = new Building { MunicipalityId = demo.Id, PlotId = plots[i].Id, Address = $"{people[i].Address}, yaşayış evi", AreaSqm = 80 + rnd.Next(120),
-                    Value = 20_000 + rnd.Next(60) * 1_000, ValuationSource = ValuationSource.MunicipalValuation, SearchKey = Search(people[i].Address) };
+                var b = new Building { MunicipalityId = demo.Id, PlotId = plots[i].Id, Address = $"{addresses[i]}, yaşayış evi", AreaSqm = 80 + rnd.Next(120),
+                    Value = 20_000 + rnd.Next(60) * 1_000, ValuationSource = ValuationSource.MunicipalValuation, SearchKey = Search(addresses[i]) };
                 db.Buildings.Add(b);
                 houses.Add((people[i], b));
             }

@@ -31,7 +31,6 @@ public abstract class PlanningPageModel(AppDb db) : CommandPageModel(db)
         Db.CouncilDecisions.AsNoTracking().Where(d => d.MunicipalityId == MunicipalityId && d.Area == DecisionArea.Budget && d.Status != DecisionStatus.Revoked)
             .OrderByDescending(d => d.AdoptedOn).Take(200).ToListAsync(ct);
 
-    public static string Q(long qepik) => Fmt.Money(Money.FromQepik(qepik));
 
     /// <summary>Manat as people type them, to whole qəpiks (never rounded).</summary>
     protected static long Qepik(string? s, string field, bool allowNegative = false)

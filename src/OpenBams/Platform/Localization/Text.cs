@@ -35,6 +35,8 @@ public static class Fmt
     public static string DateTime(DateTime? d) => d is null ? "—" : Platform.Clock.ToBaku(d.Value).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);
     public static string Number(int? n) => n is null ? "—" : n.Value.ToString("#,0", Text.English ? CultureInfo.GetCultureInfo("en-GB") : AzNumbers);
     public static string Money(OpenBams.Law.Money m) => m.Format(Text.Lang);
+    /// <summary>An amount stored in qəpik, shown in manat.</summary>
+    public static string Qepik(long qepik) => Money(OpenBams.Law.Money.FromQepik(qepik));
 
     private static readonly NumberFormatInfo AzNumbers = new() { NumberGroupSeparator = "\u00A0", NumberDecimalSeparator = "," };
 

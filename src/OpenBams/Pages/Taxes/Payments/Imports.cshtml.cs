@@ -20,7 +20,7 @@ public sealed class ImportsModel(AppDb db, DatabaseSettings settings, TimeProvid
     [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
     [BindProperty(SupportsGet = true)] public int IssuePage { get; set; } = 1;
-    [BindProperty] public IFormFile? File { get; set; }
+    [BindProperty(Name = "File")] public IFormFile? Statement { get; set; }
     [BindProperty] public bool ApplyValidLines { get; set; }
     [BindProperty] public bool DryRun { get; set; }
 
@@ -55,10 +55,10 @@ public sealed class ImportsModel(AppDb db, DatabaseSettings settings, TimeProvid
         var ok = await TryAsync(async () =>
         {
             Actor.RequirePayments();
-            if (File is null || File.Length == 0) throw new InputError("file", new Text("Çıxarış faylını seçin", "Choose the statement file"));
-            await using var content = File.OpenReadStream();
+            if (Statement is null || Statement.Length == 0) throw new InputError("file", new Text("Çıxarış faylını seçin", "Choose the statement file"));
+            await using var content = Statement.OpenReadStream();
             var stored = await StatementImport.StoreAsync(settings, content, time, ct);
-            created = await StatementImport.CreateAsync(Db, stored, File.FileName, MunicipalityId, ApplyValidLines, DryRun, Actor.Name, time, ct);
+            created = await StatementImport.CreateAsync(Db, stored, Statement.FileName, MunicipalityId, ApplyValidLines, DryRun, Actor.Name, time, ct);
             signal.Wake();
         });
         if (ok && created is not null) return Redirect($"/Taxes/{MunicipalityId}/Payments/Imports?importId={created.Id}");
