@@ -71,10 +71,13 @@ public sealed class MyTaxesJourneyTests(BrowserFixture fixture) : BrowserTest(fi
         // The bank's payment of both halves, on time, is booked (as the statement import does).
         await App.WithDbAsync(async db =>
         {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await OpenBams.Budget.TaxRevenuePosting.WritingPaymentsAsync(db, default);
             db.Payments.Add(new Payment { MunicipalityId = municipalityId, TaxpayerId = taxpayer.Id, AmountQepik = 5000, PaidOn = new DateOnly(2026, 8, 1),
                 RecordedAt = DateTime.UtcNow, Channel = PaymentChannel.Bank, Reference = reference, ExternalId = "bank:test:" + fin });
             await db.SaveChangesAsync();
             await Ledger.SettleAsync(db, [taxpayer.Id], DateTime.UtcNow, await Ledger.Rules.LoadAsync(db, OpenBams.Platform.Clock.Today(App.Clock), default));
+            await tx.CommitAsync();
             return 0;
         });
         await page.ReloadAsync();

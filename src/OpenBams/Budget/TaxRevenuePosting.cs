@@ -35,9 +35,7 @@ public static class TaxRevenuePosting
             w = new TaxRevenueWatermark { Id = 1 };
             db.TaxRevenueWatermarks.Add(w);
         }
-        var maxA = await db.PaymentAllocations.MaxAsync(a => (long?)a.Id, ct) ?? 0;
-        var maxP = await db.Payments.MaxAsync(p => (long?)p.Id, ct) ?? 0;
-        var maxR = await db.Payments.MaxAsync(p => p.ReversedAt, ct);
+        var (maxA, maxP, maxR) = await HighWaterMarksAsync(db, ct);
         if (maxA == w.LastAllocationId && maxP == w.LastPaymentId && maxR == w.LastReversedAt && db.Entry(w).State != EntityState.Added)
             return new(0, 0, maxA, maxP, w.RanAt);
 
@@ -100,6 +98,40 @@ public static class TaxRevenuePosting
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new(w.DaysRebuilt, cells.Count(c => c.Value.Sum != 0), maxA, maxP, w.RanAt);
+    }
+
+    /// <summary>
+    /// PostgreSQL hands out ids before a transaction commits, so a writer holding id 100 can commit after one holding 101 that
+    /// a run has already passed: 100 would never be posted. Every writer of payments and allocations therefore holds this lock
+    /// shared from before its first id until it commits (<see cref="WritingPaymentsAsync"/>), and a run takes it exclusively
+    /// while it reads the high-water marks: every id at or below them has then committed. SQLite has one writer at a time, so
+    /// its ids commit in order already.
+    /// </summary>
+    private const long WritersLock = 0x4F42_5256_504F; // "OBRVPO"
+
+    /// <summary>Call first in a transaction that adds or reverses payments or writes allocations, before any of their ids is taken.</summary>
+    public static async Task WritingPaymentsAsync(AppDb db, CancellationToken ct)
+    {
+        if (!BulkWriter.IsPostgres(db)) return;
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("Payments are written inside a transaction: the posting lock lasts until it commits.");
+        await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock_shared({WritersLock})", ct);
+    }
+
+    private static async Task<(long MaxAllocation, long MaxPayment, DateTime? MaxReversal)> HighWaterMarksAsync(AppDb db, CancellationToken ct)
+    {
+        var pg = BulkWriter.IsPostgres(db);
+        // Session level, released at once: writers wait only while three maxima are read, not for the whole rebuild.
+        if (pg) await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({WritersLock})", ct);
+        try
+        {
+            return (await db.PaymentAllocations.MaxAsync(a => (long?)a.Id, ct) ?? 0, await db.Payments.MaxAsync(p => (long?)p.Id, ct) ?? 0,
+                await db.Payments.MaxAsync(p => p.ReversedAt, ct));
+        }
+        finally
+        {
+            if (pg) await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({WritersLock})", CancellationToken.None);
+        }
     }
 
     /// <summary>Credit a payment brought beyond what it paid (an advance or overpayment): docs/decisions.md "Budget: execution".</summary>

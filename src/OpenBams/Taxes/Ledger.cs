@@ -118,6 +118,7 @@ public static class Ledger
     public static async Task<int> SettleAsync(AppDb db, IReadOnlyCollection<int> taxpayerIds, DateTime now, Rules rules, CancellationToken ct = default)
     {
         if (taxpayerIds.Count == 0) return 0;
+        await Budget.TaxRevenuePosting.WritingPaymentsAsync(db, ct);
         var books = await LoadBooksAsync(db, taxpayerIds, ct);
         var today = DateOnly.FromDateTime(now.AddHours(4));
         // Each account settles on its own (pure work on its book): an import batch of 20 000 accounts uses every core.

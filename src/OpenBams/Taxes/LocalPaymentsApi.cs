@@ -508,8 +508,11 @@ public static class LocalPaymentsApi
             RecordedAt = Clock.UtcNow(time), Channel = body.Channel, Reference = body.Reference?.Trim(), PayerName = body.PayerName?.Trim(), Bank = body.Bank?.Trim(),
             ExternalId = externalId, RecordedBy = by,
         };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await Budget.TaxRevenuePosting.WritingPaymentsAsync(db, ct);
         db.Payments.Add(p);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return (p, true);
     }
 

@@ -150,8 +150,10 @@ public static class Payments
             throw new InputError("reason", new Text("Geri qaytarmanın səbəbini yazın (ən azı 5 simvol)", "Write the reason for the reversal (at least 5 characters)"));
         if (why.Length > 500) throw new InputError("reason", new Text("Səbəb 500 simvoldan uzun ola bilməz", "The reason cannot be longer than 500 characters"));
         var p = await db.Payments.AsNoTracking().FirstOrDefaultAsync(x => x.Id == paymentId && x.MunicipalityId == municipalityId, ct) ?? throw new NotFound("Payment");
-        var now = Clock.UtcNow(time);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // The reversal time is read under the posting lock: a run never passes a reversal that commits later with an earlier time.
+        await Budget.TaxRevenuePosting.WritingPaymentsAsync(db, ct);
+        var now = Clock.UtcNow(time);
         // A conditional update: of two reversals at once only one finds the payment posted (the other waits for its row and gets 409).
         var changed = await db.Payments.Where(x => x.Id == paymentId && x.Status == PaymentStatus.Posted).ExecuteUpdateAsync(s => s
             .SetProperty(x => x.Status, PaymentStatus.Reversed).SetProperty(x => x.ReversedAt, now).SetProperty(x => x.ReversedBy, by)
@@ -312,6 +314,7 @@ public static class Payments
             try
             {
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
+                await Budget.TaxRevenuePosting.WritingPaymentsAsync(db, ct);
                 // The payment is written first (on SQLite that takes the write lock), then its account is locked and settled.
                 await BulkWriter.WriteAsync(db, PortalTable, [[account.MunicipalityId, account.TaxpayerId, qepik, paidOn, now, (int)channel, account.Reference, payerName,
                     externalId, (int)PaymentStatus.Posted, recordedBy, body.Fin?.Trim().ToUpperInvariant() is { Length: > 0 and <= 10 } f ? f : null, transaction,

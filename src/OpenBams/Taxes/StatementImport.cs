@@ -630,6 +630,7 @@ public static class StatementImport
         var db = System(scope);
         db.SuppressAudit = true; // the import's row changes every batch; the summary entries below are the audit
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await Budget.TaxRevenuePosting.WritingPaymentsAsync(db, ct);
         var now = Clock.UtcNow(time);
         // The import's row is written first: on SQLite that takes the write lock before ids are reserved.
         var import = await db.PaymentImports.FirstAsync(i => i.Id == importId, ct);

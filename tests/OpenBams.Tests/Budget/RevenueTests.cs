@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using OpenBams.Budget;
 using OpenBams.Law.Budget;
+using OpenBams.Law.Taxes;
 using OpenBams.Taxes;
 using OpenBams.Testing;
 using OpenBams.Tests.PlatformApi;
@@ -16,7 +17,7 @@ namespace OpenBams.Tests.Budget;
 /// </summary>
 public abstract class RevenueTests(AppFixture fixture)
 {
-    private TestApp App => fixture.App;
+    protected TestApp App => fixture.App;
 
     private static object Entry(string cls, decimal amount, string on = "2026-05-04") =>
         new { revenueClass = cls, amount, receivedOn = on, payer = "Dövlət büdcəsi", document = "Köçürmə 44", note = "Dotasiya" };
@@ -92,4 +93,63 @@ public abstract class RevenueTests(AppFixture fixture)
 }
 
 public sealed class RevenueTests_Sqlite(SqliteFixture f) : RevenueTests(f), IClassFixture<SqliteFixture>;
-public sealed class RevenueTests_Postgres(PostgresFixture f) : RevenueTests(f), IClassFixture<PostgresFixture>;
+public sealed class RevenueTests_Postgres(PostgresFixture f) : RevenueTests(f), IClassFixture<PostgresFixture>
+{
+    /// <summary>
+    /// PostgreSQL hands out ids before commit: an import holding a lower id may commit after a portal payment with a higher one.
+    /// The run must wait for it, not pass it by and leave it unposted for good (SQLite writes one at a time, so only here).
+    /// </summary>
+    [Fact]
+    public async Task A_payment_that_commits_after_a_later_one_is_still_posted()
+    {
+        var app = App;
+        var m = await app.FreshMunicipalityAsync(from: 1300, 0);
+        var day = new DateOnly(2026, 9, 7);
+        Payment Credit(long qepik) => new()
+        {
+            MunicipalityId = m, AmountQepik = qepik, PaidOn = day, RecordedAt = DateTime.UtcNow, Channel = PaymentChannel.Bank, ExternalId = $"late-{Guid.NewGuid():N}",
+            Status = PaymentStatus.Posted, RecordedBy = "test",
+        };
+        await TaxRevenuePosting.RunAsSystemAsync(app.Services, default);
+
+        var slowHasItsId = new TaskCompletionSource();
+        var commitSlow = new TaskCompletionSource();
+        var slow = app.WithDbAsync(async db =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await TaxRevenuePosting.WritingPaymentsAsync(db, default);
+            var p = Credit(1_100);
+            db.Payments.Add(p);
+            await db.SaveChangesAsync();
+            slowHasItsId.SetResult();
+            await commitSlow.Task;
+            await tx.CommitAsync();
+            return p.Id;
+        });
+        await slowHasItsId.Task;
+        var fastId = await app.WithDbAsync(async db =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await TaxRevenuePosting.WritingPaymentsAsync(db, default);
+            var p = Credit(2_200);
+            db.Payments.Add(p);
+            await db.SaveChangesAsync();
+            await tx.CommitAsync();
+            return p.Id;
+        });
+
+        var run = TaxRevenuePosting.RunAsSystemAsync(app.Services, default);
+        // The run waits on the writers' lock while the slow import is open (seen in pg_locks), then the import commits.
+        for (var i = 0; i < 200 && !await app.WithDbAsync(db => db.Database.SqlQueryRaw<bool>(
+                 "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())) AS \"Value\"").SingleAsync()); i++)
+            await Task.Delay(50);
+        commitSlow.SetResult();
+        var slowId = await slow;
+        Assert.True(slowId < fastId);
+        await run;
+        await TaxRevenuePosting.RunAsSystemAsync(app.Services, default);
+
+        var posted = await app.WithDbAsync(db => db.TaxRevenueDays.Where(d => d.MunicipalityId == m && d.On == day).SumAsync(d => d.AmountQepik));
+        Assert.Equal(3_300, posted);
+    }
+}

@@ -35,6 +35,8 @@ public abstract class CertificatesTests(AppFixture fixture)
     /// <summary>A land-tax charge of the taxpayer, straight to the ledger, and optionally its payment, then settled as the payment import does.</summary>
     private Task ChargeAsync(Taxpayer t, long qepik, DateOnly dueOn, long paidQepik = 0, DateOnly? paidOn = null) => App.WithDbAsync(async db =>
     {
+        await using var tx = await db.Database.BeginTransactionAsync();
+        await OpenBams.Budget.TaxRevenuePosting.WritingPaymentsAsync(db, default);
         var now = DateTime.UtcNow;
         if (qepik != 0)
             db.TaxCharges.Add(new TaxCharge { MunicipalityId = t.MunicipalityId, TaxpayerId = t.Id, Tax = LocalTax.LandTax, Year = dueOn.Year, Instalment = dueOn.Month < 10 ? 1 : 2,
@@ -45,6 +47,7 @@ public abstract class CertificatesTests(AppFixture fixture)
         await db.SaveChangesAsync();
         var today = OpenBams.Platform.Clock.Today(App.Clock);
         await Ledger.SettleAsync(db, [t.Id], now, await Ledger.Rules.LoadAsync(db, today, default));
+        await tx.CommitAsync();
         return 0;
     });
 

@@ -62,6 +62,7 @@ public sealed record ReportsScenario(TaxScenario S, int Alpha, int Bravo, int Ch
         app.WithDbAsync(async db =>
         {
             await using var tx = await db.Database.BeginTransactionAsync();
+            await OpenBams.Budget.TaxRevenuePosting.WritingPaymentsAsync(db, default);
             db.Payments.Add(new Payment
             {
                 MunicipalityId = municipalityId, TaxpayerId = taxpayerId, ProjectId = projectId, AmountQepik = qepik, PaidOn = paidOn, RecordedAt = DateTime.UtcNow,
