@@ -29,6 +29,10 @@ public enum BudgetMilestone
     ReportToParliament = 21,
     /// <summary>FL 13.1: independent auditors engaged at least once a year.</summary>
     IndependentAudit = 22,
+    /// <summary>SL 52-2.3: the report to the voters on the Monday of January's third week, approved at a session.</summary>
+    ReportToVoters = 23,
+    /// <summary>SL 52-2.3: the approved report to voters sent to the administrative oversight body within 10 days.</summary>
+    ReportToVotersSentToOversight = 24,
 }
 
 /// <summary>Where a milestone stands.</summary>
@@ -63,19 +67,34 @@ public enum DotationApprovalDeadline
     December25 = 1,
 }
 
+/// <summary>
+/// SL 52-2.3: "hər ilin yanvar ayının üçüncü həftəsinin bazar ertəsi" — the Monday of January's third week. The law does not say
+/// how January's weeks are counted.
+/// </summary>
+public enum VoterReportWeek
+{
+    /// <summary>Default. The month's weeks counted from the 1st (days 1-7, 8-14, 15-21): the third Monday, 15 to 21 January.</summary>
+    ThirdMonday = 0,
+    /// <summary>Calendar weeks Monday to Sunday, the first being the one that holds 1 January: the Monday falls on 8 to 14 January
+    /// when the year begins on a Tuesday to a Sunday, and on 15 January when it begins on a Monday.</summary>
+    MondayOfThirdCalendarWeek = 1,
+}
+
 /// <summary>The municipality's settings of the budget calendar.</summary>
 /// <param name="DotationApproval">Which reading of FL 10.2 / 10.3 applies to dotation drafts (default 20 December).</param>
 /// <param name="QuarterlyReportDaysAfterQuarter">LTP-DECREE 2 sets no day: calendar days after the quarter (the taxes module's
 /// parameter TAX.REPORT.QUARTER.DAYS, default 20, not from the seeds).</param>
 /// <param name="AnnualReportDue">FL 11.3: the day the charter sets for approving the annual execution report, as month and day of
 /// the following year; null when the charter sets none (the milestone then has no due day).</param>
+/// <param name="VoterReportWeek">How SL 52-2.3's "third week of January" is counted (default: the third Monday).</param>
 /// <param name="RollForwardToWorkingDay">A fixed day that is not a working day moves to the next working day (the kernel's general
 /// choice; see docs/decisions.md).</param>
 public sealed record BudgetCalendarOptions(
     DotationApprovalDeadline DotationApproval = DotationApprovalDeadline.December20,
     int QuarterlyReportDaysAfterQuarter = 20,
     (int Month, int Day)? AnnualReportDue = null,
-    bool RollForwardToWorkingDay = true)
+    bool RollForwardToWorkingDay = true,
+    VoterReportWeek VoterReportWeek = VoterReportWeek.ThirdMonday)
 {
     /// <summary>The defaults.</summary>
     public static BudgetCalendarOptions Default { get; } = new();
@@ -174,6 +193,35 @@ public static class BudgetCalendar
     public static DateOnly ReportToParliamentBy(int budgetYear) => new(budgetYear + 1, 4, 1);
 
     /// <summary>
+    /// SL 52-2.3: "bələdiyyə hər ilin yanvar ayının üçüncü həftəsinin bazar ertəsi görülmüş işlər haqqında, o cümlədən maliyyə
+    /// vəsaitlərinin və bələdiyyə mülkiyyətinin istifadəsi haqqında seçicilərinə hesabat verir" — the report on year N is given in
+    /// January of N + 1, on the day <paramref name="week"/> reads the words as.
+    /// </summary>
+    [Law("SL 52-2.3")]
+    public static DateOnly ReportToVotersOn(int budgetYear, VoterReportWeek week = VoterReportWeek.ThirdMonday)
+    {
+        var first = new DateOnly(budgetYear + 1, 1, 1);
+        var firstMonday = first.AddDays(((int)DayOfWeek.Monday - (int)first.DayOfWeek + 7) % 7);
+        return week switch
+        {
+            VoterReportWeek.ThirdMonday => firstMonday.AddDays(14),
+            // The week that holds 1 January starts on the Monday on or before it; the third week starts two weeks later.
+            _ => first.AddDays(-(((int)first.DayOfWeek + 6) % 7)).AddDays(14),
+        };
+    }
+
+    /// <summary>
+    /// SL 52-2.3: "Bələdiyyə seçicilərə verdiyi hesabatı təsdiq etdikdən sonra 10 gün müddətində bələdiyyələrin fəaliyyətinə inzibati
+    /// nəzarəti həyata keçirən orqana göndərməlidir" — 10 calendar days from the session that approved the report.
+    /// </summary>
+    [Law("SL 52-2.3")]
+    public static Deadline ReportToVotersSentBy(WorkingCalendar calendar, DateOnly approvedOn, bool rollForwardToWorkingDay = true)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        return calendar.AddCalendarDays(approvedOn, 10, rollForwardToWorkingDay);
+    }
+
+    /// <summary>
     /// FL 13.1: "ildə bir dəfədən az olmayaraq müstəqil auditorları cəlb edir" — at least once in each year: for budget year N,
     /// auditors engaged by 31 December of N (choice: the calendar year of the budget, read literally). The period is the year
     /// itself, so this day never moves into the next year.
@@ -190,6 +238,8 @@ public static class BudgetCalendar
     /// <param name="dotationPlanned">The draft provides for a dotation (FL 9.2, 10.3).</param>
     /// <param name="stateFundsOrDelegatedPowers">SL 52-2.1: the municipality had delegated powers or state-budget funds in N.</param>
     /// <param name="achieved">Milestones achieved, with the day.</param>
+    /// <param name="voterReportApprovedOn">SL 52-2.3: the session that approved the report to voters, from which its 10 days to the
+    /// oversight body count; null while it is not approved.</param>
     /// <param name="today">The day to judge on.</param>
     /// <param name="options">The municipality's settings; <see cref="BudgetCalendarOptions.Default"/> when null.</param>
     [Law("FL 9.2")]
@@ -200,10 +250,11 @@ public static class BudgetCalendar
     [Law("FL 11.3")]
     [Law("FL 13.1")]
     [Law("SL 52-2.2")]
+    [Law("SL 52-2.3")]
     [Law("SL 19.3.5-1")]
     [Law("LTP-DECREE 2")]
     public static BudgetCalendarStatus Status(WorkingCalendar calendar, int budgetYear, bool dotationPlanned, bool stateFundsOrDelegatedPowers,
-        IReadOnlyDictionary<BudgetMilestone, DateOnly> achieved, DateOnly today, BudgetCalendarOptions? options = null)
+        IReadOnlyDictionary<BudgetMilestone, DateOnly> achieved, DateOnly today, BudgetCalendarOptions? options = null, DateOnly? voterReportApprovedOn = null)
     {
         ArgumentNullException.ThrowIfNull(calendar);
         ArgumentNullException.ThrowIfNull(achieved);
@@ -260,6 +311,20 @@ public static class BudgetCalendar
         list.Add(Fixed(BudgetMilestone.ReportToParliament, new(Acts.SL, "52-2.2"), ReportToParliamentBy(budgetYear),
             "Həvalə edilmiş səlahiyyətlər və dövlət büdcəsi vəsaitləri barədə Milli Məclisə hesabat",
             "Report to the Milli Məclis on delegated powers and state-budget funds", stateFundsOrDelegatedPowers));
+        list.Add(Fixed(BudgetMilestone.ReportToVoters, new(Acts.SL, "52-2.3"), ReportToVotersOn(budgetYear, options.VoterReportWeek),
+            "Görülmüş işlər, maliyyə vəsaitlərinin və bələdiyyə mülkiyyətinin istifadəsi haqqında seçicilərə hesabat",
+            "Report to the voters on the work done and the use of funds and municipal property"));
+        if (voterReportApprovedOn is { } approvedOn)
+        {
+            var sent = ReportToVotersSentBy(calendar, approvedOn, roll);
+            list.Add(State(BudgetMilestone.ReportToVotersSentToOversight, new(Acts.SL, "52-2.3"), approvedOn.AddDays(10), sent.Due,
+                Done(BudgetMilestone.ReportToVotersSentToOversight), today, "Seçicilərə hesabatın inzibati nəzarət orqanına göndərilməsi",
+                "Report to voters sent to the administrative oversight body", sent.Explain("az"), sent.Explain("en"), true));
+        }
+        else
+            list.Add(State(BudgetMilestone.ReportToVotersSentToOversight, new(Acts.SL, "52-2.3"), null, null, Done(BudgetMilestone.ReportToVotersSentToOversight), today,
+                "Seçicilərə hesabatın inzibati nəzarət orqanına göndərilməsi", "Report to voters sent to the administrative oversight body",
+                "hesabat iclasda təsdiq edildikdən sonra 10 gün", "10 days after the session approves the report", true));
         list.Add(Fixed(BudgetMilestone.IndependentAudit, new(Acts.FL, "13.1"), AuditEngagedBy(budgetYear),
             "Müstəqil auditorların cəlb edilməsi (ildə azı bir dəfə)", "Independent auditors engaged (at least once a year)", canRoll: false));
 

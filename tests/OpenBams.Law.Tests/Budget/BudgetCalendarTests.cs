@@ -205,11 +205,56 @@ public class BudgetCalendarTests
         var s = Status("01.01.2026", dotation: true, stateFunds: true);
         Assert.Equal(Enum.GetValues<BudgetMilestone>().Length, s.Milestones.Count);
         Assert.Equal(BudgetMilestone.DraftingStarted, s.Milestones[0].Milestone);
-        Assert.Equal(BudgetMilestone.AnnualExecutionReport, s.Milestones[^1].Milestone); // no day: last
+        // No day yet (no charter day; no approved report to voters): last.
+        Assert.Equal([BudgetMilestone.AnnualExecutionReport, BudgetMilestone.ReportToVotersSentToOversight], s.Milestones.TakeLast(2).Select(m => m.Milestone));
         var dues = s.Milestones.Where(m => m.Due is not null).Select(m => m.Due!.Value).ToArray();
         Assert.Equal(dues.Order(), dues);
         Assert.All(s.Milestones, m => Assert.False(string.IsNullOrWhiteSpace(m.NameAz) || string.IsNullOrWhiteSpace(m.NameEn)));
         Assert.All(s.Milestones, m => Assert.Equal(MilestoneStatus.Due, m.Status));
+    }
+    [Theory]
+    // SL 52-2.3, default reading: the third Monday (15-21 January) of the year after the budget year.
+    [InlineData(2027, VoterReportWeek.ThirdMonday, "17.01.2028")]         // 1 January 2028 is a Saturday
+    [InlineData(2026, VoterReportWeek.ThirdMonday, "18.01.2027")]         // a Friday
+    [InlineData(2017, VoterReportWeek.ThirdMonday, "15.01.2018")]         // a Monday: the earliest
+    [InlineData(2022, VoterReportWeek.ThirdMonday, "16.01.2023")]         // a Sunday
+    // Calendar weeks from the one holding 1 January: a week earlier unless the year begins on a Monday.
+    [InlineData(2027, VoterReportWeek.MondayOfThirdCalendarWeek, "10.01.2028")]
+    [InlineData(2026, VoterReportWeek.MondayOfThirdCalendarWeek, "11.01.2027")]
+    [InlineData(2017, VoterReportWeek.MondayOfThirdCalendarWeek, "15.01.2018")]
+    [InlineData(2022, VoterReportWeek.MondayOfThirdCalendarWeek, "09.01.2023")]
+    public void SL_52_2_3_the_report_to_voters_is_on_the_Monday_of_Januarys_third_week(int budgetYear, VoterReportWeek week, string expected)
+    {
+        var day = BudgetCalendar.ReportToVotersOn(budgetYear, week);
+        Assert.Equal(D(expected), day);
+        Assert.Equal(DayOfWeek.Monday, day.DayOfWeek);
+    }
+
+    [Fact]
+    public void SL_52_2_3_the_report_to_voters_is_due_on_its_Monday_and_overdue_the_day_after()
+    {
+        var due = Status("17.01.2028")[BudgetMilestone.ReportToVoters];
+        Assert.Equal((D("17.01.2028"), MilestoneStatus.Due), (due.Due!.Value, due.Status));
+        Assert.Equal(MilestoneStatus.Overdue, Status("18.01.2028")[BudgetMilestone.ReportToVoters].Status);
+        Assert.Equal(MilestoneStatus.DoneOnTime, Status("19.01.2028", done: (BudgetMilestone.ReportToVoters, "17.01.2028"))[BudgetMilestone.ReportToVoters].Status);
+        Assert.Equal(MilestoneStatus.DoneLate, Status("30.01.2028", done: (BudgetMilestone.ReportToVoters, "25.01.2028"))[BudgetMilestone.ReportToVoters].Status);
+        var week = Status("11.01.2028", options: BudgetCalendarOptions.Default with { VoterReportWeek = VoterReportWeek.MondayOfThirdCalendarWeek });
+        Assert.Equal(MilestoneStatus.Overdue, week[BudgetMilestone.ReportToVoters].Status);
+    }
+
+    [Fact]
+    public void SL_52_2_3_the_approved_report_goes_to_the_oversight_body_within_10_days_of_the_session()
+    {
+        BudgetCalendarStatus On(string today, string? sent = null) => BudgetCalendar.Status(Cal, Year, false, false,
+            sent is null ? new Dictionary<BudgetMilestone, DateOnly>() : new() { [BudgetMilestone.ReportToVotersSentToOversight] = D(sent) }, D(today), null, D("14.01.2028"));
+        var s = On("24.01.2028")[BudgetMilestone.ReportToVotersSentToOversight];
+        Assert.Equal((D("24.01.2028"), MilestoneStatus.Due, "SL 52-2.3"), (s.Due!.Value, s.Status, s.Article.ToString())); // approved 14.01: day 10 is a Monday
+        Assert.Equal(MilestoneStatus.Overdue, On("25.01.2028")[BudgetMilestone.ReportToVotersSentToOversight].Status);
+        Assert.Equal(MilestoneStatus.DoneOnTime, On("25.01.2028", "24.01.2028")[BudgetMilestone.ReportToVotersSentToOversight].Status);
+        Assert.Equal(MilestoneStatus.DoneLate, On("26.01.2028", "25.01.2028")[BudgetMilestone.ReportToVotersSentToOversight].Status);
+        // Before the session approves the report the 10 days have not begun.
+        var before = Status("01.03.2028")[BudgetMilestone.ReportToVotersSentToOversight];
+        Assert.Equal((null, MilestoneStatus.Due), (before.Due, before.Status));
     }
 }
 
@@ -224,4 +269,5 @@ public class BudgetCalendarRollForwardTests
         Assert.Equal((new DateOnly(2028, 1, 20), new DateOnly(2028, 1, 20)), (s.NominalDue!.Value, s.Due!.Value));
         Assert.Contains("not moved", s.CountingEn);
     }
+
 }
