@@ -69,12 +69,12 @@ public static class RegistryApi
         g.MapGet("/statistics", async (AppDb db, CancellationToken ct) => Results.Ok(await RegisterStatistics.ComputeAsync(db, ct)))
             .WithSummary("National counts of municipalities by year, and the register now by kind and region").AllowAnonymous();
 
-        g.MapPut("/municipalities/{id:int}", async (int id, MunicipalityUpdate body, AppDb db, CancellationToken ct) =>
+        g.MapPut("/municipalities/{id:int}", async (int id, MunicipalityUpdate body, AppDb db, TimeProvider time, CancellationToken ct) =>
         {
             var m = await db.Municipalities.Include(x => x.TerritorialUnits).FirstOrDefaultAsync(x => x.Id == id, ct);
             if (m is null) return Problems.NotFound("Municipality");
             if (m.Version != body.Version) return Problems.Conflict();
-            var errors = RegisterEdits.Validate(body, DateOnly.FromDateTime(DateTime.UtcNow));
+            var errors = RegisterEdits.Validate(body, Platform.Clock.Today(time));
             if (errors.Count > 0) return ToProblem(errors);
             RegisterEdits.Apply(m, body);
             await db.SaveChangesAsync(ct);

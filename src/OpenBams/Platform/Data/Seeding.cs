@@ -48,7 +48,7 @@ public static class Seeding
     {
         var taken = (await db.CalendarDays.Select(d => d.Date).ToListAsync(ct)).ToHashSet();
         var years = taken.Select(d => d.Year).ToHashSet();
-        var thisYear = DateTime.UtcNow.Year;
+        var thisYear = Clock.Today(TimeProvider.System).Year;
         var missing = Enumerable.Range(2024, Math.Max(thisYear + 1, 2027) - 2024 + 1).Where(y => !years.Contains(y)).ToList();
         // Two holidays can share a day (Novruz and Ramazan in 2026) and a carried-over rest day can fall
         // into the next year: one row per date, the names joined.

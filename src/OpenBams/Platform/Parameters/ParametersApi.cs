@@ -80,7 +80,7 @@ public static class ParametersApi
     {
         var rows = await db.LegalParameters.AsNoTracking().Where(p => p.Key == def.Key).ToListAsync(ct);
         var history = rows.OrderBy(p => p.ValidFrom).ThenBy(p => p.Id).Select(ToView).ToList();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = Clock.Today(TimeProvider.System); // the Baku day: a value in force from tomorrow is not current at 21:00 UTC
         var current = LegalParameters.Live(rows).Where(r => r.ValidFrom <= today).MaxBy(r => r.ValidFrom);
         return new ParameterView(def.Key, Name(def), def.NameAz, def.NameEn, def.Unit,
             current is null ? null : history.Single(h => h.Id == current.Id), history);

@@ -14,7 +14,7 @@ namespace OpenBams.Pages.Admin.Register;
 /// PUT /api/v1/municipalities/{id}; a stale Version is refused like the API's 409.
 /// </summary>
 [Authorize(Policy = IdentitySetup.Administrator)]
-public sealed class EditModel(AppDb db) : PageModel
+public sealed class EditModel(AppDb db, TimeProvider time) : PageModel
 {
     [FromRoute] public int Id { get; set; }
     [BindProperty] public long Version { get; set; }
@@ -58,7 +58,7 @@ public sealed class EditModel(AppDb db) : PageModel
             CouncilSizeOverride, CouncilSizeJustification, RegisterCertificateNumber, Date(RegisterCertificateDate, "registerCertificateDate"),
             CharterRegistrationNumber, Date(CharterRegisteredOn, "charterRegisteredOn"), TerritoryText);
         if (m.Version != Version) return await StaleAsync(ct);
-        if (Errors.Count == 0) Errors.AddRange(RegisterEdits.Validate(update, DateOnly.FromDateTime(DateTime.UtcNow)));
+        if (Errors.Count == 0) Errors.AddRange(RegisterEdits.Validate(update, Platform.Clock.Today(time)));
         if (Errors.Count > 0) return await ShowAsync(ct);
         RegisterEdits.Apply(m, update);
         try
