@@ -23,9 +23,14 @@ public sealed record CalendarView(int BudgetId, int Year, bool DotationPlanned, 
 public static class BudgetCalendarView
 {
     public const string SettingKey = "OpenBams:Budget:DotationApprovalDeadline";
+    /// <summary>SL 52-2.3's "third week of January": <c>ThirdMonday</c> (default) or <c>MondayOfThirdCalendarWeek</c>.</summary>
+    public const string VoterReportWeekKey = "OpenBams:Budget:VoterReportWeek";
 
-    public static BudgetCalendarOptions Options(IConfiguration config) =>
-        Enum.TryParse<DotationApprovalDeadline>(config[SettingKey], true, out var d) ? BudgetCalendarOptions.Default with { DotationApproval = d } : BudgetCalendarOptions.Default;
+    public static BudgetCalendarOptions Options(IConfiguration config) => BudgetCalendarOptions.Default with
+    {
+        DotationApproval = Enum.TryParse<DotationApprovalDeadline>(config[SettingKey], true, out var d) ? d : BudgetCalendarOptions.Default.DotationApproval,
+        VoterReportWeek = Enum.TryParse<VoterReportWeek>(config[VoterReportWeekKey], true, out var w) ? w : BudgetCalendarOptions.Default.VoterReportWeek,
+    };
 
     public static string StatusName(MilestoneStatus s) => s switch
     {
@@ -35,6 +40,15 @@ public static class BudgetCalendarView
         MilestoneStatus.Overdue => Text.English ? "Overdue" : "Müddəti keçib",
         _ => Text.English ? "Not applicable" : "Tətbiq olunmur",
     };
+
+    /// <summary>SL 52-2.1: the report to the Milli Məclis is due when the budget carries delegated powers or state-budget money.</summary>
+    public static async Task<bool> StateFundsOrDelegatedPowersAsync(AppDb db, MunicipalBudget b, CancellationToken ct)
+    {
+        var lines = await db.BudgetLines.AsNoTracking().Where(l => l.BudgetId == b.Id && l.MunicipalityId == b.MunicipalityId)
+            .Select(l => new { l.Funding, l.RevenueClass }).ToListAsync(ct);
+        return lines.Any(l => l.Funding is LineFunding.DelegatedStatePowers or LineFunding.StateTargeted
+            || (l.RevenueClass is { } c && BudgetClassification.Info(c).FromStateBudget));
+    }
 
     public static async Task<CalendarView> ForAsync(AppDb db, MunicipalBudget b, DateOnly today, BudgetCalendarOptions options, CancellationToken ct)
     {
@@ -52,13 +66,12 @@ public static class BudgetCalendarView
         var audit = await db.BudgetAudits.AsNoTracking().Where(a => a.MunicipalityId == b.MunicipalityId && a.Year == b.Year)
             .OrderBy(a => a.EngagedOn).Select(a => (DateOnly?)a.EngagedOn).FirstOrDefaultAsync(ct);
         Put(BudgetMilestone.IndependentAudit, audit);
-        // SL 52-2.1: the report to the Milli Məclis is due when the budget carries delegated powers or state-budget money.
-        var lines = await db.BudgetLines.AsNoTracking().Where(l => l.BudgetId == b.Id && l.MunicipalityId == b.MunicipalityId)
-            .Select(l => new { l.Funding, l.RevenueClass }).ToListAsync(ct);
-        var stateFunds = lines.Any(l => l.Funding is LineFunding.DelegatedStatePowers or LineFunding.StateTargeted
-            || (l.RevenueClass is { } c && BudgetClassification.Info(c).FromStateBudget));
+        Put(BudgetMilestone.ReportToParliament, b.ReportToParliamentSentOn);
+        Put(BudgetMilestone.ReportToVoters, b.VoterReportGivenOn);
+        Put(BudgetMilestone.ReportToVotersSentToOversight, b.VoterReportSentToOversightOn);
+        var stateFunds = await StateFundsOrDelegatedPowersAsync(db, b, ct);
         var calendar = await WorkingCalendars.LoadAsync(db, b.Year - 1, b.Year + 1, ct);
-        var status = BudgetCalendar.Status(calendar, b.Year, b.DotationPlanned, stateFunds, achieved, today, options);
+        var status = BudgetCalendar.Status(calendar, b.Year, b.DotationPlanned, stateFunds, achieved, today, options, b.VoterReportApprovedOn);
         return new CalendarView(b.Id, b.Year, b.DotationPlanned, today, options.DotationApproval.ToString(), status.ChairmanDidNotOrganiseBudget,
             BudgetCalendarStatus.ChairmanGround.ToString(),
             status.Milestones.Select(m => new MilestoneView(m.Milestone, Text.English ? m.NameEn : m.NameAz, m.Article.ToString(), m.NominalDue, m.Due, m.DoneOn,

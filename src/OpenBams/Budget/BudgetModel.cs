@@ -59,6 +59,15 @@ public sealed class MunicipalBudget : IMunicipalityOwned, IVersioned
     public DateOnly? ExecutionReportApprovedOn { get; set; }
     public int? ExecutionReportDecisionId { get; set; }
     public DateOnly? ExecutionReportPublishedOn { get; set; }
+    /// <summary>SL 52-2.1-2: the report to the Milli Məclis on the year went on this day (by 1 April), under this outgoing number.</summary>
+    public DateOnly? ReportToParliamentSentOn { get; set; }
+    public string? ReportToParliamentReference { get; set; }
+    /// <summary>SL 52-2.3: the report on the year to the voters, approved at a session by this decision and given on this day.</summary>
+    public int? VoterReportDecisionId { get; set; }
+    public DateOnly? VoterReportApprovedOn { get; set; }
+    public DateOnly? VoterReportGivenOn { get; set; }
+    /// <summary>SL 52-2.3: the approved report to voters went to the administrative oversight body (within 10 days).</summary>
+    public DateOnly? VoterReportSentToOversightOn { get; set; }
     /// <summary>FL 11.2, 5.3: the year was closed; open commitments ended and free balances carried forward.</summary>
     public DateOnly? ClosedOn { get; set; }
     /// <summary>FL 5.3, 11.2: the free balance carried in from the previous year's close.</summary>

@@ -24,12 +24,18 @@ public sealed record NewAmendment(int? DecisionId, string? Reason, DateOnly? Eff
 public sealed record NewSequestration(int? DecisionId, string? Reason, DateOnly? EffectiveOn);
 public sealed record NewReallocation(int FromLineId, int ToLineId, long AmountQepik, string? Basis, int? DecisionId, string? Reason, DateOnly? EffectiveOn);
 public sealed record ExecutionReportApproval(int? DecisionId, DateOnly? PublishedOn);
+/// <summary>SL 52-2.1-2: the report to the Milli Məclis went on this day, under this outgoing number.</summary>
+public sealed record ParliamentReportSent(DateOnly? On, string? Reference, long Version);
+/// <summary>SL 52-2.3: the report to voters, approved by this decision, given on this day.</summary>
+public sealed record VoterReportGiven(int? DecisionId, DateOnly? On, long Version);
 public sealed record AuditInput(int Year, string? Auditor, DateOnly EngagedOn, DateOnly? ReportedOn, string? Findings, long Version = 0);
 
 public sealed record BudgetView(int Id, int MunicipalityId, int Year, BudgetStatus Status, string StatusName, bool DotationPlanned,
     DateOnly? DraftingStartedOn, DateOnly? DotationCalculationsSentOn, DateOnly? SubmittedOn, DateOnly? PublishedOn, DateOnly? ApprovedOn,
     int? ApprovalDecisionId, string? ApprovalDecision, DateOnly? ExecutionReportApprovedOn, int? ExecutionReportDecisionId, DateOnly? ExecutionReportPublishedOn,
-    DateOnly? ClosedOn, long OpeningBalanceQepik, long? DeficitLimitQepik, string? Note, long PlannedRevenueQepik, long AppropriationsQepik, long Version);
+    DateOnly? ClosedOn, long OpeningBalanceQepik, long? DeficitLimitQepik, string? Note, long PlannedRevenueQepik, long AppropriationsQepik,
+    DateOnly? ReportToParliamentSentOn, string? ReportToParliamentReference, int? VoterReportDecisionId, string? VoterReportDecision, DateOnly? VoterReportApprovedOn,
+    DateOnly? VoterReportGivenOn, DateOnly? VoterReportSentToOversightOn, long Version);
 
 public sealed record LineView(int Id, BudgetSide Side, string Code, RevenueClass? RevenueClass, ExpenditureArea? Area, string ClassCode, string ClassName,
     string Name, LineFunding Funding, string FundingName, string? Purpose, bool Protected, long PlannedQepik, long AmendmentsQepik, long ReallocatedInQepik,
@@ -104,13 +110,16 @@ public static class BudgetPlanning
 
     private static async Task<BudgetView> ViewAsync(AppDb db, MunicipalBudget b, List<BudgetLineRecord> lines, CancellationToken ct)
     {
-        string? decision = null;
-        if (b.ApprovalDecisionId is { } id)
-            decision = await db.CouncilDecisions.AsNoTracking().Where(d => d.Id == id).Select(d => d.Number + "/" + d.Year).FirstOrDefaultAsync(ct);
+        Task<string?> Code(int? id) => id is null ? Task.FromResult<string?>(null)
+            : db.CouncilDecisions.AsNoTracking().Where(d => d.Id == id).Select(d => d.Number + "/" + d.Year).FirstOrDefaultAsync(ct);
+        var decision = await Code(b.ApprovalDecisionId);
+        var voterDecision = await Code(b.VoterReportDecisionId);
         return new BudgetView(b.Id, b.MunicipalityId, b.Year, b.Status, StatusName(b.Status), b.DotationPlanned, b.DraftingStartedOn, b.DotationCalculationsSentOn,
             b.SubmittedOn, b.PublishedOn, b.ApprovedOn, b.ApprovalDecisionId, decision, b.ExecutionReportApprovedOn, b.ExecutionReportDecisionId,
             b.ExecutionReportPublishedOn, b.ClosedOn, b.OpeningBalanceQepik, b.DeficitLimitQepik, b.Note,
-            lines.Where(l => l.Side == BudgetSide.Revenue).Sum(Appropriation), lines.Where(l => l.Side == BudgetSide.Expenditure).Sum(Appropriation), b.Version);
+            lines.Where(l => l.Side == BudgetSide.Revenue).Sum(Appropriation), lines.Where(l => l.Side == BudgetSide.Expenditure).Sum(Appropriation),
+            b.ReportToParliamentSentOn, b.ReportToParliamentReference, b.VoterReportDecisionId, voterDecision, b.VoterReportApprovedOn, b.VoterReportGivenOn,
+            b.VoterReportSentToOversightOn, b.Version);
     }
 
     public static long Appropriation(BudgetLineRecord l) => l.PlannedQepik + l.AmendmentsQepik + l.ReallocatedInQepik - l.ReallocatedOutQepik;
@@ -735,6 +744,76 @@ public static class BudgetPlanning
         b.ExecutionReportDecisionId = d.Id;
         b.ExecutionReportApprovedOn = d.AdoptedOn;
         b.ExecutionReportPublishedOn = body.PublishedOn;
+        await db.SaveChangesAsync(ct);
+        return b;
+    }
+
+    // ---- reports of SL 52-2 ----
+
+    private static LegalReference Sl(string a) => new(Acts.SL, a);
+
+    /// <summary>The report is on the year's results ("ilin yekununa görə"): never before the budget year is over.</summary>
+    private static void AfterTheYear(MunicipalBudget b, DateOnly on, LegalReference article, string field)
+    {
+        if (on <= BudgetYear.End(b.Year))
+            throw new LegalRuleViolation(article, field, $"Hesabat {b.Year}-ci ilin yekununa görədir: {b.Year + 1}-ci ildən əvvəl ola bilməz",
+                $"The report is on the results of {b.Year}: it cannot come before {b.Year + 1}");
+    }
+
+    [Law("SL 52-2.1")]
+    [Law("SL 52-2.2")]
+    public static async Task<MunicipalBudget> ReportToParliamentSentAsync(AppDb db, int municipalityId, int budgetId, ParliamentReportSent body, TimeProvider time,
+        CancellationToken ct)
+    {
+        var b = await LoadAsync(db, municipalityId, budgetId, ct);
+        if (b.Version != body.Version) throw new DbUpdateConcurrencyException();
+        if (!await BudgetCalendarView.StateFundsOrDelegatedPowersAsync(db, b, ct))
+            throw new LegalRuleViolation(Sl("52-2.1"), "budgetId",
+                "Büdcədə həvalə edilmiş səlahiyyətlər və dövlət büdcəsindən vəsait yoxdur: Milli Məclisə hesabat tələb olunmur",
+                "The budget has no delegated powers and no state-budget funds: no report to the Milli Məclis is due");
+        if (b.Status is not (BudgetStatus.Approved or BudgetStatus.Closed))
+            throw new LegalRuleViolation(Sl("52-2.2"), "status", "Təsdiq edilməmiş büdcənin icrası haqqında hesabat olmur", "A budget never approved has no report");
+        var on = Day(body.On, Clock.Today(time), "on");
+        AfterTheYear(b, on, Sl("52-2.2"), "on");
+        b.ReportToParliamentSentOn = on;
+        b.ReportToParliamentReference = Trim(body.Reference, 100);
+        await db.SaveChangesAsync(ct);
+        return b;
+    }
+
+    [Law("SL 52-2.3")]
+    public static async Task<MunicipalBudget> VoterReportGivenAsync(AppDb db, int municipalityId, int budgetId, VoterReportGiven body, TimeProvider time,
+        CancellationToken ct)
+    {
+        var b = await LoadAsync(db, municipalityId, budgetId, ct);
+        if (b.Version != body.Version) throw new DbUpdateConcurrencyException();
+        var d = body.DecisionId is { } id ? await db.CouncilDecisions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.MunicipalityId == municipalityId, ct) : null;
+        if (d is null || d.Status == DecisionStatus.Revoked)
+            throw new LegalRuleViolation(Sl("52-2.3"), "decisionId", "Seçicilərə hesabat bələdiyyənin iclasında təsdiq edilir: onu təsdiq edən qüvvədə olan qərarı göstərin",
+                "The report to voters is approved at a session of the council: name the decision in force that approved it");
+        AfterTheYear(b, d.AdoptedOn, Sl("52-2.3"), "decisionId");
+        var on = Day(body.On, Clock.Today(time), "on");
+        if (on < d.AdoptedOn)
+            throw new LegalRuleViolation(Sl("52-2.3"), "on", "Hesabat təsdiq edildikdən sonra seçicilərə verilir", "The report is given to the voters after it is approved");
+        b.VoterReportDecisionId = d.Id;
+        b.VoterReportApprovedOn = d.AdoptedOn;
+        b.VoterReportGivenOn = on;
+        await db.SaveChangesAsync(ct);
+        return b;
+    }
+
+    [Law("SL 52-2.3")]
+    public static async Task<MunicipalBudget> VoterReportSentAsync(AppDb db, int municipalityId, int budgetId, Milestone body, TimeProvider time, CancellationToken ct)
+    {
+        var b = await LoadAsync(db, municipalityId, budgetId, ct);
+        if (b.Version != body.Version) throw new DbUpdateConcurrencyException();
+        if (b.VoterReportApprovedOn is not { } approved)
+            throw new LegalRuleViolation(Sl("52-2.3"), "decisionId", "Əvvəlcə seçicilərə hesabatın təsdiqini qeyd edin: inzibati nəzarət orqanına təsdiq edilmiş hesabat göndərilir",
+                "Record the report to voters first: the approved report is what goes to the oversight body");
+        var on = Day(body.On, Clock.Today(time), "on");
+        if (on < approved)
+            throw new LegalRuleViolation(Sl("52-2.3"), "on", "Hesabat təsdiq edildikdən sonra göndərilir", "The report is sent after it is approved");
+        b.VoterReportSentToOversightOn = on;
         await db.SaveChangesAsync(ct);
         return b;
     }

@@ -179,6 +179,24 @@ public static class BudgetPlanningApi
             BudgetActor.For(db, municipalityId).RequireDrafter();
             return Results.Ok(await BudgetPlanning.ViewAsync(db, await BudgetPlanning.ApproveExecutionReportAsync(db, municipalityId, budgetId, body, time, ct), ct));
         }).WithSummary("FL 11.3: the annual execution report approved by a council decision, and the day it was communicated to the population");
+        m.MapPost("/budgets/{budgetId:int}/report-to-parliament", async (int municipalityId, int budgetId, ParliamentReportSent body, AppDb db, TimeProvider time,
+            CancellationToken ct) =>
+        {
+            BudgetActor.For(db, municipalityId).RequireDrafter();
+            return Results.Ok(await BudgetPlanning.ViewAsync(db, await BudgetPlanning.ReportToParliamentSentAsync(db, municipalityId, budgetId, body, time, ct), ct));
+        }).WithSummary("SL 52-2.1-2: the report to the Milli Məclis on delegated powers and state-budget funds went (by 1 April of the next year)");
+        m.MapPost("/budgets/{budgetId:int}/report-to-voters", async (int municipalityId, int budgetId, VoterReportGiven body, AppDb db, TimeProvider time,
+            CancellationToken ct) =>
+        {
+            BudgetActor.For(db, municipalityId).RequireDrafter();
+            return Results.Ok(await BudgetPlanning.ViewAsync(db, await BudgetPlanning.VoterReportGivenAsync(db, municipalityId, budgetId, body, time, ct), ct));
+        }).WithSummary("SL 52-2.3: the report to the voters, approved at a session, was given (the Monday of January's third week)");
+        m.MapPost("/budgets/{budgetId:int}/report-to-voters/sent", async (int municipalityId, int budgetId, Milestone body, AppDb db, TimeProvider time,
+            CancellationToken ct) =>
+        {
+            BudgetActor.For(db, municipalityId).RequireDrafter();
+            return Results.Ok(await BudgetPlanning.ViewAsync(db, await BudgetPlanning.VoterReportSentAsync(db, municipalityId, budgetId, body, time, ct), ct));
+        }).WithSummary("SL 52-2.3: the approved report to voters went to the administrative oversight body (within 10 days of the approval)");
 
         // One route per report, so every route has only the known parameters (the tenancy walk fills them).
         foreach (var kind in Enum.GetValues<BudgetReportKind>())

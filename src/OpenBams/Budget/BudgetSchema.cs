@@ -11,6 +11,7 @@ public static class BudgetSchema
         {
             e.ToTable("Budgets");
             e.Property(x => x.Note).HasMaxLength(2000);
+            e.Property(x => x.ReportToParliamentReference).HasMaxLength(100);
             e.Property(x => x.CreatedBy).HasMaxLength(256);
             e.Property(x => x.Version).IsConcurrencyToken();
             // FL 4.4: one budget per municipality and budget year.

@@ -99,6 +99,20 @@ public abstract class CalendarTests(AppFixture fixture)
         Assert.Equal(DotationApprovalDeadline.December20, BudgetCalendarView.Options(none).DotationApproval);
         Assert.Equal(DotationApprovalDeadline.December25, BudgetCalendarView.Options(set).DotationApproval);
     }
+
+    [Fact]
+    public void The_SL_52_2_3_week_is_read_from_the_deployment_setting_default_the_third_Monday()
+    {
+        var none = new ConfigurationBuilder().Build();
+        var set = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["OpenBams:Budget:VoterReportWeek"] = "MondayOfThirdCalendarWeek" }).Build();
+        Assert.Equal(VoterReportWeek.ThirdMonday, BudgetCalendarView.Options(none).VoterReportWeek);
+        Assert.Equal(VoterReportWeek.MondayOfThirdCalendarWeek, BudgetCalendarView.Options(set).VoterReportWeek);
+        // Both settings at once: neither hides the other.
+        var both = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            { ["OpenBams:Budget:VoterReportWeek"] = "MondayOfThirdCalendarWeek", ["OpenBams:Budget:DotationApprovalDeadline"] = "December25" }).Build();
+        Assert.Equal((DotationApprovalDeadline.December25, VoterReportWeek.MondayOfThirdCalendarWeek),
+            (BudgetCalendarView.Options(both).DotationApproval, BudgetCalendarView.Options(both).VoterReportWeek));
+    }
 }
 
 public sealed class CalendarTests_Sqlite(SqliteFixture f) : CalendarTests(f), IClassFixture<SqliteFixture>;

@@ -45,6 +45,39 @@ public abstract class PlanningPagesTests(AppFixture fixture)
         Assert.True((await resident.GetAsync($"/Budget/{s.MunicipalityId}")).Refused());
         Assert.True((await resident.GetAsync(url)).Refused());
     }
+
+    [Fact]
+    public async Task The_SL_52_2_reports_are_recorded_from_the_budget_page_and_a_wrong_day_shows_the_article()
+    {
+        var s = await CreateAsync(App);
+        var id = await s.ApprovedAsync(2025, null, Spending("E-9", ExpenditureArea.Other, 70_00, LineFunding.DelegatedStatePowers, "Hərbi qeydiyyat"));
+        var url = $"/Budget/{s.MunicipalityId}/Budgets/{id}";
+        Assert.Null((await s.Member.PageAsync(url)).GetElementById("report-forms"));
+        var d = await s.DecisionAsync(new DateOnly(2026, 1, 15), title: "Seçicilərə hesabat");
+        var page = await s.Chairman.PageAsync(url);
+        Assert.NotNull(page.GetElementById("parliament-form"));
+        Assert.Contains(page.GetElementById("voter-report-decision")!.QuerySelectorAll("option"), o => o.GetAttribute("value") == d.Id.ToString());
+
+        var early = await (await s.Chairman.PostFormAsync(url, [F("On", "31.12.2025"), F("Reference", "ÇX-1"), F("Version", await s.VersionAsync(id))],
+            url + "?handler=Parliament")).HtmlAsync();
+        Assert.Contains("SL 52-2.2", early.GetElementById("errors")!.TextContent);
+        Assert.Equal(url, (await s.Chairman.PostFormAsync(url, [F("On", "20.03.2026"), F("Reference", "ÇX-1"), F("Version", await s.VersionAsync(id))],
+            url + "?handler=Parliament")).Redirected());
+        Assert.Equal(url, (await s.Chairman.PostFormAsync(url, [F("DecisionId", d.Id), F("On", "19.01.2026"), F("Version", await s.VersionAsync(id))],
+            url + "?handler=VoterReport")).Redirected());
+        Assert.Equal(url, (await s.Chairman.PostFormAsync(url, [F("On", "22.01.2026"), F("Version", await s.VersionAsync(id))],
+            url + "?handler=VoterReportSent")).Redirected());
+
+        var done = await s.Chairman.PageAsync(url);
+        Assert.Contains("20.03.2026", done.GetElementById("parliament-sent")!.TextContent);
+        Assert.Contains("ÇX-1", done.GetElementById("parliament-sent")!.TextContent);
+        Assert.Contains("19.01.2026", done.GetElementById("voter-report")!.TextContent);
+        Assert.Contains("22.01.2026", done.GetElementById("voter-report")!.TextContent);
+        Assert.Null(done.GetElementById("parliament-form"));
+        Assert.Null(done.GetElementById("voter-report-sent-form"));
+        var cal = await s.Member.PageAsync($"{url}/Calendar");
+        Assert.DoesNotContain("overdue", cal.GetElementById("milestone-reporttovoters")!.ClassName);
+    }
 }
 
 public sealed class PlanningPagesTests_Sqlite(SqliteFixture f) : PlanningPagesTests(f), IClassFixture<SqliteFixture>;

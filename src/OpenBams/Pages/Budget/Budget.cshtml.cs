@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc;
 using OpenBams.Budget;
 using OpenBams.Council;
@@ -36,6 +37,11 @@ public sealed class BudgetModel(AppDb db, TimeProvider time) : PlanningPageModel
     [BindProperty] public string? Basis { get; set; }
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public long Version { get; set; }
+    [BindProperty] public string? Reference { get; set; }
+    /// <summary>SL 52-2.3: the report to voters is approved by a decision of any area, adopted after the year.</summary>
+    public List<CouncilDecision> ReportDecisions { get; private set; } = [];
+    /// <summary>SL 52-2.1: only a budget with delegated powers or state-budget funds reports to the Milli Məclis.</summary>
+    public bool ReportsToParliament { get; private set; }
 
     private string Here => $"/Budget/{MunicipalityId}/Budgets/{BudgetId}";
 
@@ -45,6 +51,14 @@ public sealed class BudgetModel(AppDb db, TimeProvider time) : PlanningPageModel
         Budget = await BudgetPlanning.ViewAsync(Db, b, ct);
         Lines = await BudgetPlanning.LinesAsync(Db, b, Q, null, ct);
         Decisions = await BudgetDecisionsAsync(ct);
+        if (b.Status is BudgetStatus.Approved or BudgetStatus.Closed)
+        {
+            var after = new DateOnly(b.Year + 1, 1, 1);
+            ReportDecisions = await Db.CouncilDecisions.AsNoTracking()
+                .Where(d => d.MunicipalityId == MunicipalityId && d.Status != DecisionStatus.Revoked && d.AdoptedOn >= after)
+                .OrderByDescending(d => d.AdoptedOn).Take(200).ToListAsync(ct);
+            ReportsToParliament = await BudgetCalendarView.StateFundsOrDelegatedPowersAsync(Db, b, ct);
+        }
         if (b.Status == BudgetStatus.Approved && b.DeficitLimitQepik is not null)
             Sequestration = (await BudgetPlanning.SequestrationPlanAsync(Db, b, ct)).View;
         Db.ChangeTracker.Clear();
@@ -75,6 +89,24 @@ public sealed class BudgetModel(AppDb db, TimeProvider time) : PlanningPageModel
     {
         Actor.RequireDrafter();
         await BudgetPlanning.DotationCalculationsSentAsync(Db, MunicipalityId, BudgetId, new Milestone(OptionalDate(On, "on"), Version), time, ct);
+    }, ct);
+
+    public Task<IActionResult> OnPostParliamentAsync(CancellationToken ct) => Run(async () =>
+    {
+        Actor.RequireDrafter();
+        await BudgetPlanning.ReportToParliamentSentAsync(Db, MunicipalityId, BudgetId, new ParliamentReportSent(OptionalDate(On, "on"), Reference, Version), time, ct);
+    }, ct);
+
+    public Task<IActionResult> OnPostVoterReportAsync(CancellationToken ct) => Run(async () =>
+    {
+        Actor.RequireDrafter();
+        await BudgetPlanning.VoterReportGivenAsync(Db, MunicipalityId, BudgetId, new VoterReportGiven(DecisionId, OptionalDate(On, "on"), Version), time, ct);
+    }, ct);
+
+    public Task<IActionResult> OnPostVoterReportSentAsync(CancellationToken ct) => Run(async () =>
+    {
+        Actor.RequireDrafter();
+        await BudgetPlanning.VoterReportSentAsync(Db, MunicipalityId, BudgetId, new Milestone(OptionalDate(On, "on"), Version), time, ct);
     }, ct);
 
     public Task<IActionResult> OnPostSubmitAsync(CancellationToken ct) => Run(async () =>
