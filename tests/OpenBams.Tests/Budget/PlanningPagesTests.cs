@@ -47,6 +47,37 @@ public abstract class PlanningPagesTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task FL_10_4_one_amendment_from_the_page_changes_several_lines_and_a_bad_amount_names_its_line_and_keeps_what_was_typed()
+    {
+        var s = await CreateAsync(App);
+        var id = await s.ApprovedAsync(2027, null, Spending("E-1", ExpenditureArea.Administration, 100_00), Spending("E-2", ExpenditureArea.Culture, 50_00),
+            Spending("E-3", ExpenditureArea.Sports, 30_00));
+        var url = $"/Budget/{s.MunicipalityId}/Budgets/{id}";
+        var page = await s.Accountant.PageAsync(url);
+        var inputs = page.GetElementById("amend-lines")!.QuerySelectorAll("input").ToDictionary(i => i.GetAttribute("aria-label")!, i => i.GetAttribute("name")!);
+        Assert.Equal(["E-1", "E-2", "E-3"], inputs.Keys.Order());
+        var d = await s.DecisionAsync(new DateOnly(2027, 2, 1));
+
+        var bad = await (await s.Accountant.PostFormAsync(url, [F(inputs["E-1"], "25"), F(inputs["E-2"], "-10,5x"), F("DecisionId", d.Id), F("Reason", "Dəqiqləşdirmə")],
+            url + "?handler=Amend")).HtmlAsync();
+        var e2 = inputs["E-2"][7..^1]; // Deltas[id]
+        Assert.Contains($"lines[{e2}].deltaQepik", bad.GetElementById("errors")!.TextContent);
+        Assert.Equal("-10,5x", bad.GetElementById($"amend-delta-{e2}")!.GetAttribute("value"));
+
+        Assert.Equal(url, (await s.Accountant.PostFormAsync(url, [F(inputs["E-1"], "25"), F(inputs["E-2"], "-10,50"), F(inputs["E-3"], " "),
+            F("DecisionId", d.Id), F("On", "02.02.2027"), F("Reason", "Dəqiqləşdirmə")], url + "?handler=Amend")).Redirected());
+        var lines = (await Json(await s.Member.GetAsync($"{s.Api}/budgets/{id}/lines"))).GetProperty("items").EnumerateArray()
+            .ToDictionary(l => l.GetProperty("code").GetString()!, l => l.GetProperty("appropriationQepik").GetInt64());
+        Assert.Equal((125_00L, 39_50L, 30_00L), (lines["E-1"], lines["E-2"], lines["E-3"]));
+        var changes = await s.Member.PageAsync($"{url}/Changes");
+        var row = changes.GetElementById("changes")!.QuerySelector("tbody tr")!.TextContent.Replace('\u00A0', ' ');
+        Assert.Contains("02.02.2027", row);
+        Assert.Contains("E-1: +25,00", row);
+        Assert.Contains("E-2: -10,50", row);
+        Assert.DoesNotContain("E-3", row);
+    }
+
+    [Fact]
     public async Task The_SL_52_2_reports_are_recorded_from_the_budget_page_and_a_wrong_day_shows_the_article()
     {
         var s = await CreateAsync(App);

@@ -38,6 +38,8 @@ public sealed class BudgetModel(AppDb db, TimeProvider time) : PlanningPageModel
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public long Version { get; set; }
     [BindProperty] public string? Reference { get; set; }
+    /// <summary>The amendment form's change per line id, as typed; blank lines are not changed.</summary>
+    [BindProperty] public Dictionary<int, string?> Deltas { get; set; } = [];
     /// <summary>SL 52-2.3: the report to voters is approved by a decision of any area, adopted after the year.</summary>
     public List<CouncilDecision> ReportDecisions { get; private set; } = [];
     /// <summary>SL 52-2.1: only a budget with delegated powers or state-budget funds reports to the Milli Məclis.</summary>
@@ -130,8 +132,10 @@ public sealed class BudgetModel(AppDb db, TimeProvider time) : PlanningPageModel
     public Task<IActionResult> OnPostAmendAsync(CancellationToken ct) => Run(async () =>
     {
         Actor.RequireDrafter();
-        await BudgetPlanning.AmendAsync(Db, MunicipalityId, BudgetId, new NewAmendment(DecisionId, Reason, OptionalDate(On, "effectiveOn"),
-            [new LineDelta(LineId, Qepik(Amount, "lines", allowNegative: true))]), Actor.Name, time, ct);
+        var lines = Deltas.Where(d => !string.IsNullOrWhiteSpace(d.Value))
+            .Select(d => new LineDelta(d.Key, Qepik(d.Value, $"lines[{d.Key}].deltaQepik", allowNegative: true))).ToList();
+        await BudgetPlanning.AmendAsync(Db, MunicipalityId, BudgetId, new NewAmendment(DecisionId, Reason, OptionalDate(On, "effectiveOn"), lines),
+            Actor.Name, time, ct);
     }, ct);
 
     public Task<IActionResult> OnPostReallocateAsync(CancellationToken ct) => Run(async () =>
