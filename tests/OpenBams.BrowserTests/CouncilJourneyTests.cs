@@ -63,11 +63,11 @@ public sealed class CouncilJourneyTests(BrowserFixture fixture) : JourneyTest(fi
             for (var i = 1; i < 4; i++) members.Add(await LoginAsync(users[i].User));
             foreach (var m in members)
             {
-                await m.GotoAsync(sessionUrl);
+                await OpenLiveAsync(m, sessionUrl);
                 await m.ClickAsync("#register-me");
                 await Expect(m.Locator("#register-me")).ToHaveCountAsync(0);
             }
-            await chairman.GotoAsync(sessionUrl);
+            await OpenLiveAsync(chairman, sessionUrl);
             await Expect(chairman.Locator("#present")).ToHaveTextAsync("4");
             await Expect(chairman.Locator("#quorum-state")).ToHaveClassAsync("ok");
 
@@ -78,14 +78,14 @@ public sealed class CouncilJourneyTests(BrowserFixture fixture) : JourneyTest(fi
 
             await chairman.ClickAsync("#vote-agenda");
             await VoteAsync(members, sessionUrl, "#cast-for", "#cast-for", "#cast-for", "#cast-for");
-            await chairman.GotoAsync(sessionUrl);
+            await OpenLiveAsync(chairman, sessionUrl);
             await chairman.ClickAsync("#close-vote");
             await Expect(chairman.Locator("#agenda-state")).ToContainTextAsync("təsdiq edilib");
 
             // Const. 145.III: 4 of 5 members is two thirds (⌈10/3⌉ = 4): adopted.
             await chairman.ClickAsync("#vote-item-1");
             await VoteAsync(members, sessionUrl, "#cast-for", "#cast-for", "#cast-for", "#cast-for");
-            await chairman.GotoAsync(sessionUrl);
+            await OpenLiveAsync(chairman, sessionUrl);
             await chairman.ClickAsync("#close-vote");
             var taxRow = chairman.Locator("#votes tr.vote").Nth(1);
             await Expect(taxRow.Locator(".result")).ToContainTextAsync("Const. 145.III");
@@ -95,7 +95,7 @@ public sealed class CouncilJourneyTests(BrowserFixture fixture) : JourneyTest(fi
             // SL 16.4: 2 for of 5 members is not a majority of the members.
             await chairman.ClickAsync("#vote-item-2");
             await VoteAsync(members, sessionUrl, "#cast-for", "#cast-for", "#cast-against", "#cast-abstain");
-            await chairman.GotoAsync(sessionUrl);
+            await OpenLiveAsync(chairman, sessionUrl);
             await chairman.ClickAsync("#close-vote");
             await Expect(chairman.Locator("#item-2-status")).ToHaveTextAsync("Rejected");
 
@@ -127,7 +127,7 @@ public sealed class CouncilJourneyTests(BrowserFixture fixture) : JourneyTest(fi
             Assert.Contains("İmzalanıb", text);
 
             // The decision shows its SL 48.1 deadline, computed with the working-day calendar.
-            await chairman.GotoAsync(sessionUrl);
+            await OpenLiveAsync(chairman, sessionUrl);
             await chairman.Locator("#item-1 a").ClickAsync();
             var calendar = await App.WithDbAsync(db => WorkingCalendars.LoadAsync(db, 2027, 2027));
             var due = Decisions.OversightCopyDue(calendar, SessionDay).Due;

@@ -83,11 +83,11 @@ public abstract class JourneyTest(BrowserFixture fixture) : BrowserTest(fixture)
         for (var i = 1; i < council.Count; i++) members.Add(await LoginAsync(council[i].User));
         foreach (var p in members)
         {
-            await p.GotoAsync(sessionUrl);
+            await OpenLiveAsync(p, sessionUrl);
             await p.ClickAsync("#register-me");
             await Expect(p.Locator("#register-me")).ToHaveCountAsync(0);
         }
-        await chairman.GotoAsync(sessionUrl);
+        await OpenLiveAsync(chairman, sessionUrl);
         await Expect(chairman.Locator("#present")).ToHaveTextAsync("5");
         await chairman.SelectOptionAsync("#SecretaryMemberId", new SelectOptionValue { Label = council[1].Name });
         await chairman.ClickAsync("#open-session");
@@ -95,7 +95,7 @@ public abstract class JourneyTest(BrowserFixture fixture) : BrowserTest(fixture)
 
         await chairman.ClickAsync("#vote-agenda");
         await VoteAsync(members, sessionUrl, Enumerable.Repeat("#cast-for", members.Count).ToArray());
-        await chairman.GotoAsync(sessionUrl);
+        await OpenLiveAsync(chairman, sessionUrl);
         await chairman.ClickAsync("#close-vote");
         await Expect(chairman.Locator("#agenda-state")).ToContainTextAsync("təsdiq edilib");
 
@@ -103,7 +103,7 @@ public abstract class JourneyTest(BrowserFixture fixture) : BrowserTest(fixture)
         {
             await chairman.ClickAsync($"#vote-item-{n}");
             await VoteAsync(members, sessionUrl, items[n - 1].Votes);
-            await chairman.GotoAsync(sessionUrl);
+            await OpenLiveAsync(chairman, sessionUrl);
             await chairman.ClickAsync("#close-vote");
             await Expect(chairman.Locator($"#item-{n}-status")).ToHaveTextAsync("Adopted");
         }
@@ -115,7 +115,7 @@ public abstract class JourneyTest(BrowserFixture fixture) : BrowserTest(fixture)
         IPage? secretary = null;
         for (var n = 1; n <= items.Length; n++)
         {
-            await chairman.GotoAsync(sessionUrl);
+            await OpenLiveAsync(chairman, sessionUrl);
             await chairman.Locator($"#item-{n} a").ClickAsync();
             await Expect(chairman).ToHaveURLAsync(new Regex(@"/Council/\d+/Decisions/\d+$"));
             var votes = items[n - 1].Votes;
@@ -135,12 +135,25 @@ public abstract class JourneyTest(BrowserFixture fixture) : BrowserTest(fixture)
         return decisions;
     }
 
+    /// <summary>
+    /// Opens the live session screen. A page already on it reloads itself when a vote or a ballot changes (session.js), and that
+    /// reload can land while the test navigates; the reload shows the same screen, so the test simply navigates again.
+    /// </summary>
+    protected static async Task OpenLiveAsync(IPage page, string sessionUrl)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try { await page.GotoAsync(sessionUrl); return; }
+            catch (PlaywrightException e) when (attempt < 5 && e.Message.Contains("interrupted by another navigation")) { }
+        }
+    }
+
     /// <summary>Each member page, in turn, is opened fresh and clicks its choice.</summary>
     protected static async Task VoteAsync(List<IPage> members, string sessionUrl, params string[] buttons)
     {
         for (var i = 0; i < buttons.Length; i++)
         {
-            await members[i].GotoAsync(sessionUrl);
+            await OpenLiveAsync(members[i], sessionUrl);
             await members[i].ClickAsync(buttons[i]);
             await Expect(members[i].Locator("#cast-for")).ToHaveCountAsync(0);
         }
