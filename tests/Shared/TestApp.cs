@@ -224,13 +224,31 @@ internal static class Templates
     }
 }
 
-/// <summary>A clock tests can move; starts at the real time.</summary>
+/// <summary>
+/// A clock tests can move; starts at the real time, or on the day in <c>OPENBAMS_TEST_TODAY</c> (yyyy-MM-dd), which runs the
+/// suite as if on another day so that a test which only passes in the month it was written shows up before that month ends.
+/// </summary>
 public sealed class TestClock : TimeProvider
 {
+    private readonly TimeSpan _start;
     private TimeSpan _offset;
+
+    public TestClock()
+    {
+        var day = Environment.GetEnvironmentVariable("OPENBAMS_TEST_TODAY");
+        if (string.IsNullOrWhiteSpace(day)) return;
+        if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", out var d)) throw new InvalidOperationException($"OPENBAMS_TEST_TODAY is yyyy-MM-dd, not '{day}'");
+        SetToday(d);
+        _start = _offset;
+    }
+
+    /// <summary>The Baku day a fresh test clock starts on: the real one, or OPENBAMS_TEST_TODAY. Test code that needs "today" without an
+    /// app at hand uses this, never the system clock, so that a shifted run stays consistent.</summary>
+    public static DateOnly StartDay => OpenBams.Platform.Clock.Today(new TestClock());
+
     public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + _offset;
     /// <summary>Moves "today" (Baku) to the given day, keeping the time of day.</summary>
     public void SetToday(DateOnly day) => _offset += TimeSpan.FromDays(day.DayNumber - OpenBams.Platform.Clock.Today(this).DayNumber);
-    public void Reset() => _offset = TimeSpan.Zero;
+    public void Reset() => _offset = _start;
     public void Advance(TimeSpan by) => _offset += by;
 }

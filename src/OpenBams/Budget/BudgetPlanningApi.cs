@@ -231,6 +231,10 @@ public static class BudgetPlanningApi
             BudgetActor.For(db, municipalityId).RequireRead();
             return Results.Ok(await BudgetPlanning.AuditsAsync(db, municipalityId, year, q, page, pageSize, ct));
         }).WithSummary("FL 13.1: the independent audits of the budget's execution");
+        m.MapGet("/audits/export.csv", (int municipalityId, int? year, string? q, AppDb db, HttpContext http, CancellationToken ct) =>
+            ExportAuditsAsync(db, http, municipalityId, year, q, false, ct)).WithSummary("The FL 13.1 audits as CSV");
+        m.MapGet("/audits/export.xlsx", (int municipalityId, int? year, string? q, AppDb db, HttpContext http, CancellationToken ct) =>
+            ExportAuditsAsync(db, http, municipalityId, year, q, true, ct)).WithSummary("The FL 13.1 audits as XLSX");
         m.MapGet("/audits/{budgetAuditId:int}", async (int municipalityId, int budgetAuditId, AppDb db, CancellationToken ct) =>
         {
             BudgetActor.For(db, municipalityId).RequireRead();
@@ -284,6 +288,21 @@ public static class BudgetPlanningApi
             lines.Select(l => (IReadOnlyList<object?>)[l.Side == BudgetSide.Revenue ? (en ? "Revenue" : "Gəlir") : (en ? "Expenditure" : "Xərc"), l.Code, l.ClassCode, l.Name,
                 l.FundingName, l.Purpose, l.Protected ? (en ? "yes" : "bəli") : "", l.PlannedQepik / 100m, l.AmendmentsQepik / 100m, l.ReallocatedInQepik / 100m,
                 l.ReallocatedOutQepik / 100m, l.AppropriationQepik / 100m, l.CommittedQepik / 100m, l.PaidQepik / 100m, l.AvailableQepik / 100m, l.ActualQepik / 100m]).ToList(), xlsx);
+    }
+
+    private static async Task ExportAuditsAsync(AppDb db, HttpContext http, int m, int? year, string? q, bool xlsx, CancellationToken ct)
+    {
+        BudgetActor.For(db, m).RequireRead();
+        var rows = new List<IReadOnlyList<object?>>();
+        for (var p = 1; ; p++)
+        {
+            var page = await BudgetPlanning.AuditsAsync(db, m, year, q, p, 500, ct);
+            rows.AddRange(page.Items.Select(a => (IReadOnlyList<object?>)[a.Year, a.Auditor, a.EngagedOn, a.ReportedOn, a.Findings]));
+            if (page.Items.Count < 500) break;
+        }
+        var en = Text.English;
+        await ExportResponse.WriteAsync(http, $"budget-audits-{m}", en ? "Audits" : "Auditlər",
+            en ? ["Year", "Auditor", "Engaged", "Reported", "Findings"] : ["İl", "Auditor", "Cəlb edilib", "Hesabat", "Nəticələr"], rows, xlsx);
     }
 
     private static async Task ExportChangesAsync(AppDb db, HttpContext http, int m, int budgetId, bool xlsx, CancellationToken ct)

@@ -120,15 +120,15 @@ public abstract class ExpenditureTests(AppFixture fixture)
 
         var all = await (await x.Accountant.GetAsync($"{x.Api}/expenditures?year=2026&pageSize=2")).OkAsync<PageOf<ExpenditureView>>();
         Assert.Equal((3, 2), (all.Total, all.Items.Count));
-        Assert.Equal(1, (await (await x.Accountant.GetAsync($"{x.Api}/expenditures?q=tikinti")).OkAsync<PageOf<ExpenditureView>>()).Total);
-        Assert.Equal(2, (await (await x.Accountant.GetAsync($"{x.Api}/expenditures?q=faktura")).OkAsync<PageOf<ExpenditureView>>()).Total);
-        Assert.Equal(1, (await (await x.Accountant.GetAsync($"{x.Api}/expenditures?month=2")).OkAsync<PageOf<ExpenditureView>>()).Total);
-        Assert.Equal(1, (await (await x.Accountant.GetAsync($"{x.Api}/expenditures?kind=Commitment&lineId={x.LineId}")).OkAsync<PageOf<ExpenditureView>>()).Total);
-        var csv = await x.Accountant.GetStringAsync($"{x.Api}/expenditures/export.csv?lang=en");
+        Assert.Equal(1, (await (await x.Accountant.GetAsync($"{x.Api}/expenditures?year=2026&q=tikinti")).OkAsync<PageOf<ExpenditureView>>()).Total);
+        Assert.Equal(2, (await (await x.Accountant.GetAsync($"{x.Api}/expenditures?year=2026&q=faktura")).OkAsync<PageOf<ExpenditureView>>()).Total);
+        Assert.Equal(1, (await (await x.Accountant.GetAsync($"{x.Api}/expenditures?year=2026&month=2")).OkAsync<PageOf<ExpenditureView>>()).Total);
+        Assert.Equal(1, (await (await x.Accountant.GetAsync($"{x.Api}/expenditures?year=2026&kind=Commitment&lineId={x.LineId}")).OkAsync<PageOf<ExpenditureView>>()).Total);
+        var csv = await x.Accountant.GetStringAsync($"{x.Api}/expenditures/export.csv?year=2026&lang=en");
         var rows = RegistryHttp.ParseCsv(csv);
         Assert.Equal(4, rows.Count);
         Assert.Contains(rows, r => r.Contains("05.02.2026") && r.Contains("İşıq MMC"));
-        var xlsx = await x.Accountant.GetAsync($"{x.Api}/expenditures/export.xlsx");
+        var xlsx = await x.Accountant.GetAsync($"{x.Api}/expenditures/export.xlsx?year=2026");
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
     }

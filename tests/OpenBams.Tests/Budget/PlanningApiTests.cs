@@ -171,7 +171,10 @@ public abstract class PlanningApiTests(AppFixture fixture)
     public async Task FL_11_2_the_year_closes_only_after_31_December_ends_open_commitments_and_carries_balances_FL_5_3()
     {
         var s = await CreateAsync(App);
-        await Refused(await s.Post(s.Chairman, $"/budgets/{await s.ApprovedAsync(2026, null, Spending("X", ExpenditureArea.Administration, 1_00))}/close", new { }), "budgetId", "FL 11.2");
+        var open = await s.ApprovedAsync(2026, null, Spending("X", ExpenditureArea.Administration, 1_00));
+        App.Clock.SetToday(new DateOnly(2026, 12, 31)); // the year's last day is still the year
+        try { await Refused(await s.Post(s.Chairman, $"/budgets/{open}/close", new { }), "budgetId", "FL 11.2"); }
+        finally { App.Clock.Reset(); }
         var id = await s.ApprovedAsync(2025, null, Spending("E-1", ExpenditureArea.Administration, 100_00),
             Spending("E-3", ExpenditureArea.Other, 70_00, LineFunding.DelegatedStatePowers, "Hərbi qeydiyyat"));
         await App.WithDbAsync(async db =>

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using OpenBams.Law.Budget;
 using OpenBams.Platform.Identity;
@@ -75,6 +76,45 @@ public abstract class PlanningPagesTests(AppFixture fixture)
         Assert.Contains("E-1: +25,00", row);
         Assert.Contains("E-2: -10,50", row);
         Assert.DoesNotContain("E-3", row);
+    }
+
+    [Fact]
+    public async Task FL_13_1_an_audit_recorded_on_engagement_gets_its_report_from_the_page_is_exported_and_a_mistaken_one_removed()
+    {
+        var s = await CreateAsync(App);
+        var url = $"/Budget/{s.MunicipalityId}/Audits";
+        Assert.Equal(url, (await s.Accountant.PostFormAsync(url, [F("Year", 2026), F("Auditor", "Audit MMC"), F("EngagedOn", "01.11.2026")])).Redirected());
+        Assert.Equal(url, (await s.Accountant.PostFormAsync(url, [F("Year", 2026), F("Auditor", "Səhv MMC"), F("EngagedOn", "02.11.2026")])).Redirected());
+        var audits = await App.WithDbAsync(db => db.BudgetAudits.Where(a => a.MunicipalityId == s.MunicipalityId).ToListAsync());
+        var right = audits.Single(a => a.Auditor == "Audit MMC");
+        var wrong = audits.Single(a => a.Auditor == "Səhv MMC");
+        Assert.Null((await s.Member.PageAsync(url)).GetElementById($"edit-{right.Id}"));
+
+        // The report arrives: the edit form holds the audit as recorded.
+        var edit = await s.Accountant.PageAsync($"{url}?edit={right.Id}");
+        Assert.Equal("01.11.2026", edit.GetElementById("EngagedOn")!.GetAttribute("value"));
+        var fields = new List<KeyValuePair<string, string>> { F("AuditId", right.Id), F("Version", right.Version), F("Year", 2026), F("Auditor", "Audit MMC"),
+            F("EngagedOn", "01.11.2026"), F("ReportedOn", "30.11.2026"), F("Findings", "Qüsur aşkar edilməyib") };
+        var badDay = await (await s.Accountant.PostFormAsync(url, [.. fields.Where(f => f.Key != "ReportedOn"), F("ReportedOn", "31.11.2026")], url + "?handler=Edit")).HtmlAsync();
+        Assert.Contains("reportedOn", badDay.GetElementById("errors")!.TextContent);
+        Assert.NotNull(badDay.GetElementById("edit-audit"));
+        Assert.Equal(url, (await s.Accountant.PostFormAsync(url, fields, url + "?handler=Edit")).Redirected());
+        var stale = await (await s.Accountant.PostFormAsync(url, fields, url + "?handler=Edit")).HtmlAsync();
+        Assert.NotNull(stale.GetElementById("errors"));
+        var row = (await s.Member.PageAsync(url)).GetElementById($"audit-{right.Id}")!.TextContent;
+        Assert.Contains("30.11.2026", row);
+        Assert.Contains("Qüsur aşkar edilməyib", row);
+
+        Assert.Equal(url, (await s.Accountant.PostFormAsync(url, [F("AuditId", wrong.Id), F("Version", wrong.Version)], url + "?handler=Remove")).Redirected());
+        var csv = Registry.RegistryHttp.ParseCsv(await s.Member.GetStringAsync($"/api/v1/municipalities/{s.MunicipalityId}/budget/audits/export.csv?lang=en"));
+        Assert.Equal(2, csv.Count); // the header and the one audit left
+        Assert.Contains(csv, r => r.Contains("Audit MMC") && r.Contains("30.11.2026") && r.Contains("Qüsur aşkar edilməyib"));
+        var xlsx = await s.Member.GetAsync($"/api/v1/municipalities/{s.MunicipalityId}/budget/audits/export.xlsx");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+        // A council member reads the audits but cannot remove one.
+        var refused = await (await s.Member.PostFormAsync(url, [F("AuditId", right.Id), F("Version", right.Version + 1)], url + "?handler=Remove")).HtmlAsync();
+        Assert.NotNull(refused.GetElementById("errors"));
+        Assert.Equal(1, await App.WithDbAsync(db => db.BudgetAudits.CountAsync(a => a.MunicipalityId == s.MunicipalityId)));
     }
 
     [Fact]

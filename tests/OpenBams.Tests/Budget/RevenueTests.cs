@@ -42,8 +42,8 @@ public abstract class RevenueTests(AppFixture fixture)
 
         var page = await (await x.Accountant.GetAsync($"{x.Api}/revenues?year=2026&revenueClass=R-7.1.8a")).OkAsync<PageOf<RevenueView>>();
         Assert.Equal(sale.Id, page.Items.Single().Id);
-        Assert.Equal(2, (await (await x.Accountant.GetAsync($"{x.Api}/revenues?month=5&pageSize=1")).OkAsync<PageOf<RevenueView>>()).Total);
-        var csv = RegistryHttp.ParseCsv(await x.Accountant.GetStringAsync($"{x.Api}/revenues/export.csv?lang=en"));
+        Assert.Equal(2, (await (await x.Accountant.GetAsync($"{x.Api}/revenues?year=2026&month=5&pageSize=1")).OkAsync<PageOf<RevenueView>>()).Total);
+        var csv = RegistryHttp.ParseCsv(await x.Accountant.GetStringAsync($"{x.Api}/revenues/export.csv?year=2026&lang=en"));
         Assert.Equal(4, csv.Count);
 
         await (await x.Accountant.PostJsonAsync($"{x.Api}/revenues/{grant.Id}/cancellation?lang=en", new { reason = "Səhv", version = grant.Version })).AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "reason");

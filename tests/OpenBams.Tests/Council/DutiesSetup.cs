@@ -25,7 +25,7 @@ internal static class DutiesSetup
     private static int _next = 200;
 
     /// <summary>Today in Baku, as the server computes it (Clock.Today).</summary>
-    public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(4));
+    public static DateOnly Today => OpenBams.Testing.TestClock.StartDay;
 
     /// <summary>
     /// A fresh council in a municipality no other test of the run uses: the population sets the seats (EC 210.2;

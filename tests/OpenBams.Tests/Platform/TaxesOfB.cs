@@ -17,7 +17,7 @@ internal static class TaxesOfB
     {
         await app.WithDbAsync(async db =>
         {
-            var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(4));
+            var today = OpenBams.Testing.TestClock.StartDay;
             // The walk seeds once per test against the same database: keep unique values unique.
             var n = Interlocked.Increment(ref _seeded);
             var unique = Guid.NewGuid().ToString("N").ToUpperInvariant();

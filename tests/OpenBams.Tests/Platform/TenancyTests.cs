@@ -127,7 +127,7 @@ public abstract class TenancyTests(AppFixture fixture) : IAsyncLifetime
         var memberId = int.Parse(_councilOfB["memberId"]);
         await App.WithDbAsync(async db =>
         {
-            var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(4));
+            var today = OpenBams.Testing.TestClock.StartDay;
             var mandateCase = new OpenBams.Council.MandateCase { MunicipalityId = _b, MemberId = memberId, Ground = OpenBams.Law.Council.MandateEndGround.Resignation,
                 RaisedOn = today, RaisedBy = "test", Detail = Marker };
             var inquiry = new OpenBams.Council.MemberInquiry { MunicipalityId = _b, MemberId = memberId, Addressee = "Sədr", Subject = Marker, ReceivedOn = today, DueOn = today.AddDays(15) };
@@ -273,7 +273,7 @@ public abstract class TenancyTests(AppFixture fixture) : IAsyncLifetime
             ["id"] = _b.ToString(), // register entries are public; other {id}s are administrator-only
             ["userId"] = _bUser.Id.ToString(),
             ["key"] = "SMV",
-            ["year"] = "2026",
+            ["year"] = TestClock.StartDay.Year.ToString(), // the year BudgetOfB seeds
             ["lang"] = "en",
             ["documentName"] = "v1",
             ["handler"] = "",

@@ -59,8 +59,13 @@ public abstract class LocalPaymentsApiTests(AppFixture fixture)
         // The same site and month again; a month that has not begun; guest-nights that are not whole.
         await (await File(s, new { taxpayerId = hotel.Id, tax = LocalTax.HotelPayment, year = 2026, month = 10, site = "Korpus A", quantity = 1 }))
             .AssertProblemAsync(HttpStatusCode.Conflict, "site");
-        await (await File(s, new { taxpayerId = hotel.Id, tax = LocalTax.HotelPayment, year = 2027, month = 1, site = "Korpus A", quantity = 1 }))
-            .AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "month");
+        App.Clock.SetToday(new DateOnly(2026, 12, 31)); // January has not begun on the last day of December
+        try
+        {
+            await (await File(s, new { taxpayerId = hotel.Id, tax = LocalTax.HotelPayment, year = 2027, month = 1, site = "Korpus A", quantity = 1 }))
+                .AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "month");
+        }
+        finally { App.Clock.Reset(); }
         await (await File(s, new { taxpayerId = hotel.Id, tax = LocalTax.HotelPayment, year = 2026, month = 9, site = "Korpus A", quantity = 1.5m }))
             .AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "quantity");
     }
