@@ -309,10 +309,16 @@ public static class BudgetPlanningApi
     {
         BudgetActor.For(db, m).RequireRead();
         var b = await BudgetPlanning.LoadAsync(db, m, budgetId, ct);
-        var page = await BudgetPlanning.ChangesAsync(db, m, budgetId, null, null, 1, 500, ct);
+        var rows = new List<IReadOnlyList<object?>>();
+        for (var p = 1; ; p++)
+        {
+            var page = await BudgetPlanning.ChangesAsync(db, m, budgetId, null, null, p, 500, ct);
+            rows.AddRange(page.Items.SelectMany(c => c.Lines.Select(l => (IReadOnlyList<object?>)[c.EffectiveOn, c.KindName, c.Article, c.Decision, c.Basis, c.Reason, l.Code, l.DeltaQepik / 100m])));
+            if (page.Items.Count < 500) break;
+        }
         var en = Text.English;
         await ExportResponse.WriteAsync(http, $"budget-changes-{m}-{b.Year}", en ? "Changes" : "Dəyişikliklər",
             en ? ["Date", "Kind", "Article", "Decision", "Basis", "Reason", "Line", "Delta"] : ["Tarix", "Növ", "Maddə", "Qərar", "Əsas", "Səbəb", "Sətir", "Dəyişiklik"],
-            page.Items.SelectMany(c => c.Lines.Select(l => (IReadOnlyList<object?>)[c.EffectiveOn, c.KindName, c.Article, c.Decision, c.Basis, c.Reason, l.Code, l.DeltaQepik / 100m])).ToList(), xlsx);
+            rows, xlsx);
     }
 }

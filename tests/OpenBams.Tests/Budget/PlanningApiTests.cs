@@ -144,6 +144,34 @@ public abstract class PlanningApiTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task The_register_of_changes_exports_every_change_not_just_the_first_page()
+    {
+        var s = await CreateAsync(App);
+        var id = await s.ApprovedAsync(2027, null, Spending("E-1", ExpenditureArea.Administration, 100_00), Spending("E-2", ExpenditureArea.Culture, 50_00));
+        var lines = await App.WithDbAsync(db => db.BudgetLines.Where(l => l.BudgetId == id).ToDictionaryAsync(l => l.Code, l => l.Id));
+        // More than one export page (500) of reallocations, written directly: the export is what is under test.
+        await App.WithDbAsync(async db =>
+        {
+            for (var i = 0; i < 501; i++)
+            {
+                var c = new BudgetChange { MunicipalityId = s.MunicipalityId, BudgetId = id, Kind = BudgetChangeKind.Reallocation, Basis = $"Sərəncam {i}",
+                    EffectiveOn = new DateOnly(2027, 2, 1).AddDays(i % 300), Reason = "Təmir", CreatedAt = DateTime.UtcNow, CreatedBy = "test" };
+                db.BudgetChanges.Add(c);
+                await db.SaveChangesAsync();
+                db.BudgetChangeLines.Add(new BudgetChangeLine { MunicipalityId = s.MunicipalityId, ChangeId = c.Id, LineId = lines["E-2"], DeltaQepik = -1 });
+                db.BudgetChangeLines.Add(new BudgetChangeLine { MunicipalityId = s.MunicipalityId, ChangeId = c.Id, LineId = lines["E-1"], DeltaQepik = 1 });
+            }
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var csv = Registry.RegistryHttp.ParseCsv(await s.Member.GetStringAsync($"{s.Api}/budgets/{id}/changes/export.csv?lang=en"));
+        // The approval itself is a change too; every change exports one row per line it moved.
+        var bases = csv.Skip(1).Select(r => r[4]).Where(b => b.StartsWith("Sərəncam ")).ToList();
+        Assert.Equal(1002, bases.Count);
+        Assert.Equal(501, bases.Distinct().Count());
+    }
+
+    [Fact]
     public async Task FL_12_sequestration_is_due_only_above_the_limit_cuts_unprotected_lines_exactly_and_needs_a_decision()
     {
         var s = await CreateAsync(App);
