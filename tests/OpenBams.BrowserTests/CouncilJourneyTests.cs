@@ -77,6 +77,7 @@ public sealed class CouncilJourneyTests(BrowserFixture fixture) : JourneyTest(fi
             await Expect(chairman.Locator("#session-status")).ToHaveTextAsync("Open");
 
             await chairman.ClickAsync("#vote-agenda");
+            await Expect(chairman.Locator("#close-vote")).ToHaveCountAsync(1);
             await VoteAsync(members, sessionUrl, "#cast-for", "#cast-for", "#cast-for", "#cast-for");
             await OpenLiveAsync(chairman, sessionUrl);
             await chairman.ClickAsync("#close-vote");
@@ -84,6 +85,7 @@ public sealed class CouncilJourneyTests(BrowserFixture fixture) : JourneyTest(fi
 
             // Const. 145.III: 4 of 5 members is two thirds (⌈10/3⌉ = 4): adopted.
             await chairman.ClickAsync("#vote-item-1");
+            await Expect(chairman.Locator("#close-vote")).ToHaveCountAsync(1);
             await VoteAsync(members, sessionUrl, "#cast-for", "#cast-for", "#cast-for", "#cast-for");
             await OpenLiveAsync(chairman, sessionUrl);
             await chairman.ClickAsync("#close-vote");
@@ -94,6 +96,7 @@ public sealed class CouncilJourneyTests(BrowserFixture fixture) : JourneyTest(fi
 
             // SL 16.4: 2 for of 5 members is not a majority of the members.
             await chairman.ClickAsync("#vote-item-2");
+            await Expect(chairman.Locator("#close-vote")).ToHaveCountAsync(1);
             await VoteAsync(members, sessionUrl, "#cast-for", "#cast-for", "#cast-against", "#cast-abstain");
             await OpenLiveAsync(chairman, sessionUrl);
             await chairman.ClickAsync("#close-vote");

@@ -94,6 +94,7 @@ public abstract class JourneyTest(BrowserFixture fixture) : BrowserTest(fixture)
         await Expect(chairman.Locator("#session-status")).ToHaveTextAsync("Open");
 
         await chairman.ClickAsync("#vote-agenda");
+        await Expect(chairman.Locator("#close-vote")).ToHaveCountAsync(1);
         await VoteAsync(members, sessionUrl, Enumerable.Repeat("#cast-for", members.Count).ToArray());
         await OpenLiveAsync(chairman, sessionUrl);
         await chairman.ClickAsync("#close-vote");
@@ -102,6 +103,7 @@ public abstract class JourneyTest(BrowserFixture fixture) : BrowserTest(fixture)
         for (var n = 1; n <= items.Length; n++)
         {
             await chairman.ClickAsync($"#vote-item-{n}");
+            await Expect(chairman.Locator("#close-vote")).ToHaveCountAsync(1);
             await VoteAsync(members, sessionUrl, items[n - 1].Votes);
             await OpenLiveAsync(chairman, sessionUrl);
             await chairman.ClickAsync("#close-vote");
@@ -137,14 +139,16 @@ public abstract class JourneyTest(BrowserFixture fixture) : BrowserTest(fixture)
 
     /// <summary>
     /// Opens the live session screen. A page already on it reloads itself when a vote or a ballot changes (session.js), and that
-    /// reload can land while the test navigates; the reload shows the same screen, so the test simply navigates again.
+    /// reload can land while the test navigates: Chromium then reports the navigation interrupted or aborted, or never reports
+    /// its load. The reload shows the same screen, so the test simply navigates again.
     /// </summary>
     protected static async Task OpenLiveAsync(IPage page, string sessionUrl)
     {
         for (var attempt = 1; ; attempt++)
         {
-            try { await page.GotoAsync(sessionUrl); return; }
-            catch (PlaywrightException e) when (attempt < 5 && e.Message.Contains("interrupted by another navigation")) { }
+            try { await page.GotoAsync(sessionUrl, new PageGotoOptions { Timeout = 10_000 }); return; }
+            catch (PlaywrightException e) when (attempt < 5 && (e.Message.Contains("interrupted by another navigation") || e.Message.Contains("ERR_ABORTED"))) { }
+            catch (TimeoutException) when (attempt < 5) { }
         }
     }
 
