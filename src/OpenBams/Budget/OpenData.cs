@@ -94,7 +94,8 @@ public static class OpenData
     {
         ["profile"] = "fiscal-data-package",
         ["name"] = $"openbams-{p.MunicipalityId}-{p.Year}",
-        ["title"] = $"{p.Name} bələdiyyəsinin {p.Year}-ci il büdcəsi / budget of {p.Name} municipality, {p.Year}",
+        // The official name already ends in "bələdiyyəsi"; repeating the word read "X bələdiyyəsi bələdiyyəsinin".
+        ["title"] = $"{p.Name}: {p.Year}-ci il büdcəsi / {p.Year} budget",
         ["description"] = "Approved budget, execution by month and every expenditure (natural-person payees shown as \"fiziki şəxs\").",
         ["countryCode"] = "AZ",
         ["granularity"] = "transactional",

@@ -202,6 +202,8 @@ public abstract class PortalTests(AppFixture fixture)
         using var package = JsonDocument.Parse(await r.Content.ReadAsStringAsync());
         var root = package.RootElement;
         Assert.Equal("fiscal-data-package", root.GetProperty("profile").GetString());
+        var name = await App.WithDbAsync(db => db.Municipalities.Where(x => x.Id == s.MunicipalityId).Select(x => x.Name).SingleAsync());
+        Assert.Equal($"{name}: {Year}-ci il büdcəsi / {Year} budget", root.GetProperty("title").GetString());
         Assert.True(root.GetProperty("model").GetProperty("measures").EnumerateObject().Any());
         Assert.True(root.GetProperty("model").GetProperty("dimensions").EnumerateObject().Any());
         var resources = root.GetProperty("resources").EnumerateArray().ToList();
