@@ -159,7 +159,10 @@ public abstract class PortalTests(AppFixture fixture)
         var land = doc.RootElement.GetProperty("taxes").EnumerateArray().Single(t => t.GetProperty("tax").GetString() == "LandTax");
         Assert.Equal(7_700, land.GetProperty("chargedQepik").GetInt64());
         Assert.Equal(7_700, land.GetProperty("overdueQepik").GetInt64());
-        Assert.Contains("id=\"tax-LandTax\"", html);
+        Assert.Contains("id=\"tax-LandTax\"><td>Torpaq vergisi</td>", html);
+        // Shares are written as the amounts beside them are: a decimal comma in Azerbaijani.
+        Assert.Contains(">2,5%<", html); // 1 234,00 of 50 000,00 ₼ of land tax received
+        Assert.DoesNotContain(">2.5%<", html);
     }
 
     [Fact]

@@ -17,7 +17,6 @@ namespace OpenBams.Pages.Portal;
 public abstract class PortalPageModel : PageModel
 {
     public static string Tr(string az, string en) => Text.English ? en : az;
-    public static string Percent(long part, long whole) => whole == 0 ? "—" : (100m * part / whole).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%";
     public static readonly string[] MonthsAz = ["yan", "fev", "mar", "apr", "may", "iyn", "iyl", "avq", "sen", "okt", "noy", "dek"];
     public static readonly string[] MonthsEn = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     public static string Month(int i) => Text.English ? MonthsEn[i] : MonthsAz[i];

@@ -38,6 +38,10 @@ public static class Fmt
     /// <summary>An amount stored in qəpik, shown in manat.</summary>
     public static string Qepik(long qepik) => Money(OpenBams.Law.Money.FromQepik(qepik));
 
+    /// <summary>A share in per cent with one decimal, written as the amounts beside it are (10,0% in Azerbaijani); "—" when the whole is zero.</summary>
+    public static string Percent(long part, long whole) =>
+        whole == 0 ? "—" : (100m * part / whole).ToString("0.0", Text.English ? CultureInfo.GetCultureInfo("en-GB") : AzNumbers) + "%";
+
     private static readonly NumberFormatInfo AzNumbers = new() { NumberGroupSeparator = "\u00A0", NumberDecimalSeparator = "," };
 
     /// <summary>Parses dd.MM.yyyy (what users type) or ISO yyyy-MM-dd (what date inputs send).</summary>
