@@ -73,9 +73,13 @@ public static class BudgetDemo
         var decision = new CouncilDecision { MunicipalityId = demo.Id, Year = on.Year, Number = number, AdoptedOn = on, SessionId = session.Id, AgendaItemId = item.Id,
             VoteId = vote.Id, Area = DecisionArea.Budget, Title = title, Text = $"{year}-ci il üçün yerli büdcə təsdiq edilsin (MMƏQ 10.2).",
             Rule = MajorityRule.SimpleMajority, Members = members, Present = members, For = members, Required = required, Status = DecisionStatus.Signed,
-            SignedAt = DateTime.UtcNow, OversightDueOn = on.AddDays(7) };
+            SignedAt = At(on), OversightDueOn = on.AddDays(7),
+            // Last December's decision went the whole way then: published (SL 52-1) and its copy sent (SL 48.1), so the portal cites it.
+            PublishedAt = At(on.AddDays(1)), SentToOversightAt = At(on.AddDays(2)), SentBy = "demo" };
         db.CouncilDecisions.Add(decision);
         await db.SaveChangesAsync(ct);
         return decision;
     }
+
+    private static DateTime At(DateOnly day) => day.ToDateTime(new TimeOnly(8, 0), DateTimeKind.Utc); // noon in Baku
 }

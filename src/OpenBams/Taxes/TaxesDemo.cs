@@ -4,6 +4,7 @@ using OpenBams.Lands;
 using OpenBams.Law.Council;
 using OpenBams.Law.Taxes;
 using OpenBams.Platform.Data;
+using OpenBams.Platform.Tenancy;
 using OpenBams.Registry;
 
 namespace OpenBams.Taxes;
@@ -66,6 +67,41 @@ public static class TaxesDemo
         return true;
     }
 
+    /// <summary>
+    /// Runs the queued assessment at once and pays part of it through the portal channel (SL 43.1: never cash), so the tax
+    /// pages, the budget's revenue and the public portal show collection and arrears from the first screen: three taxpayers
+    /// in four paid the first half, every second one the second half too, and the rest owe all of it (and residents can
+    /// still try paying on /MyTaxes). Each payment has its own idempotency key, so a rerun after a crash pays nothing twice.
+    /// </summary>
+    public static async Task CollectAsync(IServiceProvider services, int municipalityId, DateOnly today, TimeProvider time, CancellationToken ct)
+    {
+        while (await new AssessmentEngine().RunOnceAsync(services, ct)) { }
+        using (var scope = services.CreateScope())
+        {
+            scope.ServiceProvider.GetRequiredService<TenantAccessor>().Use(TenantContext.System);
+            var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+            var year = today.Year;
+            var halves = await db.TaxCharges.AsNoTracking().Where(c => c.MunicipalityId == municipalityId && c.Year == year)
+                .GroupBy(c => new { c.TaxpayerId, c.Instalment })
+                .Select(g => new { g.Key.TaxpayerId, g.Key.Instalment, Qepik = g.Sum(c => c.AmountQepik), DueOn = g.Min(c => c.DueOn) }).ToListAsync(ct);
+            var people = await db.Taxpayers.AsNoTracking().Where(t => t.MunicipalityId == municipalityId).OrderBy(t => t.Id)
+                .Select(t => new { t.Id, t.PersonalId, t.Name }).ToListAsync(ct);
+            for (var k = 0; k < people.Count; k++)
+            {
+                var t = people[k];
+                foreach (var half in halves.Where(h => h.TaxpayerId == t.Id && h.Qepik > 0).OrderBy(h => h.Instalment))
+                {
+                    if (half.Instalment == 1 ? k % 4 == 3 : k % 2 == 1) continue;
+                    var at = new DateTimeOffset(half.DueOn.AddDays(-5).ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(4));
+                    if (at > time.GetUtcNow()) at = time.GetUtcNow();
+                    await Payments.PayAsync(db, $"demo-{year}-{t.Id}-{half.Instalment}",
+                        new PortalPaymentRequest(null, t.PersonalId, municipalityId, Law.Money.FromQepik(half.Qepik).Amount, at, "hop", t.Name, null), "demo", time, "az", ct);
+                }
+            }
+        }
+        await Budget.TaxRevenuePosting.RunAsSystemAsync(services, ct);
+    }
+
     private static void Hold(AppDb db, Taxpayer t, ObjectKind kind, int objectId, DateOnly since) =>
         db.ObjectHoldings.Add(new ObjectHolding { MunicipalityId = t.MunicipalityId, TaxpayerId = t.Id, ObjectKind = kind, ObjectId = objectId, From = since,
             ShareNumerator = 1, ShareDenominator = 1, Right = HoldingRight.Ownership, RegisteredOn = since, TitleReceivedOn = since });
@@ -94,9 +130,13 @@ public static class TaxesDemo
         var decision = new CouncilDecision { MunicipalityId = demo.Id, Year = on.Year, Number = number, AdoptedOn = on, SessionId = session.Id, AgendaItemId = item.Id,
             VoteId = vote.Id, Area = DecisionArea.LocalTaxesAndPayments, Title = title, Text = "Torpaq və əmlak vergilərinin dərəcələri 1 yanvardan təsdiq edilsin.",
             Rule = MajorityRule.TwoThirdsOfMembers, Members = members, Present = members, For = members, Required = required, Status = DecisionStatus.Signed,
-            SignedAt = DateTime.UtcNow, OversightDueOn = on.AddDays(7) };
+            SignedAt = At(on), OversightDueOn = on.AddDays(7),
+            // Last December's decision went the whole way then: published (SL 52-1) and its copy sent (SL 48.1), so the portal cites it.
+            PublishedAt = At(on.AddDays(1)), SentToOversightAt = At(on.AddDays(2)), SentBy = "demo" };
         db.CouncilDecisions.Add(decision);
         await db.SaveChangesAsync(ct);
         return decision;
     }
+
+    private static DateTime At(DateOnly day) => day.ToDateTime(new TimeOnly(8, 0), DateTimeKind.Utc); // noon in Baku
 }

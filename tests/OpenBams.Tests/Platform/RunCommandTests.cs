@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace OpenBams.Tests.Platform;
@@ -24,6 +25,18 @@ public sealed class RunCommandTests
             Assert.Contains("Biləcəri bələdiyyəsi", first.Output);
             Assert.True(File.Exists(Path.Combine(dataDir, "openbams.db")), "the database file is created under the data directory");
             Assert.Contains("\"total\":2718", first.Register);
+            // The demo's public budget shows what a visitor expects of it: its approval decision (FL 10.2, published under
+            // SL 52-1), tax collected through the system (posted by revenue class) and what is still owed.
+            var demo = first.Portal.RootElement;
+            Assert.Equal("Approved", demo.GetProperty("status").GetString());
+            Assert.Equal(JsonValueKind.Object, demo.GetProperty("approvalDecision").ValueKind);
+            Assert.True(demo.GetProperty("taxPayments").GetInt32() > 0, "the demo collects some tax");
+            var taxes = demo.GetProperty("taxes").EnumerateArray().ToList();
+            Assert.True(taxes.Sum(t => t.GetProperty("paidQepik").GetInt64()) > 0);
+            Assert.True(taxes.Sum(t => t.GetProperty("outstandingQepik").GetInt64()) > 0, "and leaves arrears for the residents to pay");
+            var landTax = demo.GetProperty("revenueClasses").EnumerateArray().Single(l => l.GetProperty("code").GetString() == "R-7.1.1");
+            Assert.Equal(taxes.Single(t => t.GetProperty("tax").GetString() == "LandTax").GetProperty("paidQepik").GetInt64(),
+                landTax.GetProperty("executedQepik").GetInt64());
 
             var second = await RunUntilHealthyAsync(dataDir);
             Assert.Contains("\"total\":2718", second.Register); // the import is idempotent
@@ -36,7 +49,7 @@ public sealed class RunCommandTests
         }
     }
 
-    private static async Task<(string Output, string Register)> RunUntilHealthyAsync(string dataDir)
+    private static async Task<(string Output, string Register, JsonDocument Portal)> RunUntilHealthyAsync(string dataDir)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "OpenBams.dll");
         var psi = new ProcessStartInfo("dotnet", [dll, "--demo", "--urls", "http://127.0.0.1:0"])
@@ -67,7 +80,12 @@ public sealed class RunCommandTests
             var health = await http.GetAsync("/health");
             Assert.Equal(HttpStatusCode.OK, health.StatusCode);
             var register = await http.GetStringAsync("/api/v1/municipalities?pageSize=1");
-            lock (output) return (output.ToString(), register);
+            // The child runs on the real clock, so the demo's year is the real Baku year.
+            var year = DateTime.UtcNow.AddHours(4).Year;
+            using var index = JsonDocument.Parse(await http.GetStringAsync($"/api/v1/portal/{year}/index.json"));
+            var demoId = index.RootElement.GetProperty("packages").EnumerateArray().Single().GetProperty("municipalityId").GetInt32();
+            var portal = JsonDocument.Parse(await http.GetStringAsync($"/api/v1/portal/municipalities/{demoId}/{year}"));
+            lock (output) return (output.ToString(), register, portal);
         }
         finally
         {

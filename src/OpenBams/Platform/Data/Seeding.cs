@@ -146,9 +146,12 @@ public static class Seeding
         }
         logins.Add(new DemoLogin("sakin1 … sakin20", Role.Resident.ToString(), demo.Name));
         var today = OpenBams.Platform.Clock.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>());
-        await Taxes.TaxesDemo.LoadAsync(db, demo, residents, today, ct);
+        var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        var taxesLoaded = await Taxes.TaxesDemo.LoadAsync(db, demo, residents, today, ct);
         if (await Budget.BudgetDemo.LoadAsync(db, demo, today, ct) is not null)
-            await Budget.BudgetExecutionDemo.LoadAsync(db, demo.Id, today, scope.ServiceProvider.GetRequiredService<TimeProvider>(), ct);
+            await Budget.BudgetExecutionDemo.LoadAsync(db, demo.Id, today, time, ct);
+        // After the budget exists, so the tax payments post to its revenue classes.
+        if (taxesLoaded) await Taxes.TaxesDemo.CollectAsync(services, demo.Id, today, time, ct);
         var seats = await Council.CouncilDemo.LoadAsync(db, users, demo, DemoPassword, today, ct);
         if (seats > 0) logins.Add(new DemoLogin($"uzv, uzv3 … uzv{seats}", "CouncilMember (session today)", demo.Name));
         return logins;
