@@ -70,7 +70,8 @@ public sealed class BudgetJourneyTests(BrowserFixture fixture) : JourneyTest(fix
 
             App.Clock.SetToday(SpendDay);
             await SpendAsync(accountant, m);
-            await accountant.GotoAsync($"/Budget/{m}/Revenues?year=2027");
+            await accountant.ClickAsync("#revenues-link");
+            await Expect(accountant).ToHaveURLAsync(new Regex($"/Budget/{m}/Revenues\\?year=2027$"));
             await accountant.ClickAsync("#post-tax-revenue");
             await Expect(accountant.Locator("#posted")).ToBeVisibleAsync();
             await Expect(accountant.Locator("#tax-revenue-posted-at")).Not.ToHaveTextAsync("—");
@@ -140,7 +141,11 @@ public sealed class BudgetJourneyTests(BrowserFixture fixture) : JourneyTest(fix
     /// <summary>FL 13.1: nothing beyond the appropriation (2 000,00 ₼); then 1 250,00 ₼ paid to a company for the streets.</summary>
     private static async Task SpendAsync(IPage accountant, int m)
     {
-        await accountant.GotoAsync($"/Budget/{m}/Expenditures?year=2027");
+        // As the accountant finds it: the budget list, the approved 2027 budget, its expenditures.
+        await accountant.GotoAsync($"/Budget/{m}");
+        await accountant.Locator("#budgets a", new() { HasText = "2027" }).ClickAsync();
+        await accountant.ClickAsync("#link-expenditures");
+        await Expect(accountant).ToHaveURLAsync(new Regex($"/Budget/{m}/Expenditures\\?year=2027$"));
         await accountant.Locator("#record summary").ClickAsync();
         await accountant.SelectOptionAsync("#record-kind", "DirectPayment");
         await accountant.FillAsync("#record-amount", "2000,01");
