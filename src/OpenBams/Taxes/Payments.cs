@@ -139,6 +139,20 @@ public static class Payments
 
     public static string TaxName(LocalTax tax) => LocalTaxes.Name(tax) is var n && Text.English ? n.En : n.Az;
 
+    /// <summary>The channel as people call it (HÖP is the government payment portal), in the request's language.</summary>
+    public static string ChannelName(PaymentChannel c) => c switch
+    {
+        PaymentChannel.Bank => L("Bank", "Bank"),
+        PaymentChannel.Post => L("Poçt", "Post"),
+        PaymentChannel.PaymentPortal => L("HÖP", "Payment portal"),
+        PaymentChannel.Card => L("Kart", "Card"),
+        _ => L("Nağd", "Cash"),
+    };
+
+    public static string StatusName(PaymentStatus s) => s == PaymentStatus.Posted ? L("Qəbul edilib", "Posted") : L("Geri qaytarılıb", "Reversed");
+
+    private static string L(string az, string en) => Text.English ? en : az;
+
     /// <summary>
     /// Reverses a payment: its status, who, when and why; the settlement releases what it paid, the items reopen, and other
     /// credit of the account pays them if there is any. The payment itself stays (never deleted).

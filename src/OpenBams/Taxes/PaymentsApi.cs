@@ -129,8 +129,8 @@ public static class PaymentsApi
             Tr("Qeyd olunub", "Recorded at"),
         ];
         var rows = Payments.Search(db, municipalityId, q).AsAsyncEnumerable().Select(p => (IReadOnlyList<object?>)[
-            p.Id, p.PaidOn, Law.Money.FromQepik(p.AmountQepik).Amount, p.Channel.ToString(), p.Reference, p.TaxpayerId, p.PayerName, p.PayerId, p.Bank, p.ExternalId,
-            p.ImportId, p.TransactionId, p.Status.ToString(), p.ReversedBy, p.ReversalReason, p.RecordedBy, Fmt.DateTime(p.RecordedAt)]);
+            p.Id, p.PaidOn, Law.Money.FromQepik(p.AmountQepik).Amount, Payments.ChannelName(p.Channel), p.Reference, p.TaxpayerId, p.PayerName, p.PayerId, p.Bank, p.ExternalId,
+            p.ImportId, p.TransactionId, Payments.StatusName(p.Status), p.ReversedBy, p.ReversalReason, p.RecordedBy, Fmt.DateTime(p.RecordedAt)]);
         if (xlsx)
         {
             http.Response.ContentType = Xlsx.ContentType;

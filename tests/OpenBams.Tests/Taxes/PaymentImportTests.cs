@@ -224,6 +224,9 @@ public abstract class PaymentImportTests(AppFixture fixture)
         Assert.Equal((3, 1), (page!.Total, page.Items.Count));
         var csv = await s.Accountant.GetStringAsync($"{s.Api}/payments/export.csv?q={tag}");
         Assert.Equal(4, csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        // Channel and state in the reader's words, as on the page, not the code's enum names.
+        Assert.Contains("Qəbul edilib", csv);
+        Assert.DoesNotContain("Posted", csv);
         var xlsx = await s.Accountant.GetAsync($"{s.Api}/payments/export.xlsx?q={tag}");
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         Assert.Equal((byte)'P', (await xlsx.Content.ReadAsByteArrayAsync())[0]); // a zip

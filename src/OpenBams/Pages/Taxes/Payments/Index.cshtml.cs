@@ -47,14 +47,4 @@ public sealed class IndexModel(AppDb db, TimeProvider time) : TaxesPageModel(db)
             await OpenBams.Taxes.Payments.ReverseAsync(Db, MunicipalityId, PaymentId ?? 0, Reason, Actor.Name, time, ct);
         }, $"/Taxes/{MunicipalityId}/Payments?paymentId={PaymentId}&reversed=1", () => LoadAsync(ct), ct);
 
-    public static string ChannelName(PaymentChannel c) => c switch
-    {
-        PaymentChannel.Bank => Tr("Bank", "Bank"),
-        PaymentChannel.Post => Tr("Poçt", "Post"),
-        PaymentChannel.PaymentPortal => Tr("HÖP", "Payment portal"),
-        PaymentChannel.Card => Tr("Kart", "Card"),
-        _ => Tr("Nağd", "Cash"),
-    };
-
-    public static string StatusName(PaymentStatus s) => s == PaymentStatus.Posted ? Tr("Qəbul edilib", "Posted") : Tr("Geri qaytarılıb", "Reversed");
 }
