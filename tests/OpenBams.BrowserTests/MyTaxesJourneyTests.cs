@@ -37,7 +37,7 @@ public sealed class MyTaxesJourneyTests(BrowserFixture fixture) : BrowserTest(fi
             await db.SaveChangesAsync();
             n.VerificationCode = AssessmentEngine.NewCode(n.Id);
             db.Add(new AssessmentLine { MunicipalityId = m, NoticeId = n.Id, TaxpayerId = t.Id, Tax = LocalTax.LandTax, ObjectKind = ObjectKind.LandPlot, ObjectId = 1,
-                ObjectLabel = "Bağ sahəsi, Mərkəzi küçə 5", BaseValue = 5000, Rate = 0.1m, Decision = "3/2025", WeightText = "1/1", Weight = 1, Months = 12,
+                ObjectLabel = "Bağ sahəsi, Mərkəzi küçə 5", BaseValue = 500, Unit = RateUnit.Per100SquareMetres, Rate = 0.1m, Decision = "3/2025", WeightText = "1/1", Weight = 1, Months = 12,
                 GrossQepik = 5000, NetQepik = 5000, Citation = "LML 18.7" });
             foreach (var (i, due) in new[] { (1, n.FirstDueOn), (2, n.SecondDueOn) })
                 db.Add(new TaxCharge { MunicipalityId = m, TaxpayerId = t.Id, Tax = LocalTax.LandTax, Year = 2026, Instalment = i, DueOn = due, AmountQepik = 2500,
@@ -66,6 +66,10 @@ public sealed class MyTaxesJourneyTests(BrowserFixture fixture) : BrowserTest(fi
         await Expect(page.Locator($"#mytaxes-account-{taxpayer.Id} .pay .amount")).ToContainTextAsync("50,00");
         await Expect(page.Locator($"#mytaxes-account-{taxpayer.Id} .notice-card")).ToContainTextAsync("15.11.2026");
         await Expect(page.Locator($"#mytaxes-account-{taxpayer.Id} .mytaxes-lines")).ToContainTextAsync("Bağ sahəsi");
+        // Base and rate in the resident's words and units (LML 18.7: manat per 100 m²): 5 ha × 0,1 ₼ per 100 m² = 50,00 ₼.
+        await Expect(page.Locator($"#mytaxes-account-{taxpayer.Id} .mytaxes-lines")).ToContainTextAsync("50000 m² = 500 × 100 m²");
+        await Expect(page.Locator($"#mytaxes-account-{taxpayer.Id} .mytaxes-lines")).ToContainTextAsync("0,1 ₼ / 100 m²");
+        await Expect(page.Locator($"#mytaxes-account-{taxpayer.Id} .mytaxes-lines")).Not.ToContainTextAsync("Per100");
         Assert.Equal(18, reference.Length);
 
         // The bank's payment of both halves, on time, is booked (as the statement import does).

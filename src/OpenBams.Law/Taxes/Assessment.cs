@@ -65,6 +65,30 @@ public sealed record AssessedLine(
     public AssessedLine WithRelief(Money relief, string note) =>
         this with { Relief = Relief + relief, Net = Net - relief, ReliefNote = ReliefNote is null ? note : ReliefNote + "; " + note };
 
+    /// <summary>The base in the unit its rate is set per, e.g. "1800 sm³" or "600 m² = 6 × 100 m²".</summary>
+    public static string BaseText(RateUnit unit, decimal baseValue, string lang)
+    {
+        var az = Language.IsAz(lang);
+        return unit switch
+        {
+            RateUnit.PerScorePointHectare => az ? $"{Number(baseValue, "0.0000", az)} bal·ha" : $"{Number(baseValue, "0.0000", az)} point·ha",
+            RateUnit.Per100SquareMetres => $"{Number(baseValue * 100m, "0.##", az)} m² = {Number(baseValue, "0.####", az)} × 100 m²",
+            RateUnit.PercentOfValue => $"{Number(baseValue, "0.00", az)} ₼",
+            RateUnit.PerCubicCentimetre => $"{Number(baseValue, "0", az)} {(az ? "sm³" : "cm³")}",
+            _ => Number(baseValue, "0.####", az),
+        };
+    }
+
+    /// <summary>The rate with its unit, e.g. "0,02 ₼ / sm³".</summary>
+    public static string RateText(RateUnit unit, decimal rate, string lang)
+    {
+        var az = Language.IsAz(lang);
+        var name = RateClasses.UnitName(unit);
+        return $"{Number(rate, "0.######", az)} {(az ? name.Az : name.En)}";
+    }
+
+    private static string Number(decimal d, string format, bool az) => d.ToString(format, CultureInfo.InvariantCulture).Replace('.', az ? ',' : '.');
+
     /// <summary>The line in words, e.g. "0,0600 ha × 45 bal × 0,06 ₼ (qərar 3/2027, LML 18.5) × 1/2 × 12/12 ay = 0,08 ₼".</summary>
     public string Explain(string lang)
     {
@@ -80,16 +104,8 @@ public sealed record AssessedLine(
             _ => null,
         };
         if (what is not null) return $"{ObjectLabel}: {what}";
-        var baseText = Unit switch
-        {
-            RateUnit.PerScorePointHectare => az ? $"{N(BaseValue, "0.0000")} bal·ha" : $"{N(BaseValue, "0.0000")} point·ha",
-            RateUnit.Per100SquareMetres => $"{N(BaseValue * 100m, "0.##")} m² = {N(BaseValue, "0.####")} × 100 m²",
-            RateUnit.PercentOfValue => $"{N(BaseValue, "0.00")} ₼",
-            RateUnit.PerCubicCentimetre => $"{N(BaseValue, "0")} {(az ? "sm³" : "cm³")}",
-            _ => N(BaseValue),
-        };
-        var unit = RateClasses.UnitName(Unit);
-        var rate = $"{N(Rate, "0.######")} {(az ? unit.Az : unit.En)}";
+        var baseText = BaseText(Unit, BaseValue, lang);
+        var rate = RateText(Unit, Rate, lang);
         var decision = Decision is null ? "" : az ? $"qərar {Decision}, " : $"decision {Decision}, ";
         var sb = new System.Text.StringBuilder();
         sb.Append($"{ObjectLabel}: {baseText} × {rate} ({decision}{Citation})");

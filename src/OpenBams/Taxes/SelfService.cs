@@ -10,7 +10,7 @@ using OpenBams.Platform.Tenancy;
 namespace OpenBams.Taxes;
 
 /// <summary>One explained line of my notice (object, base, rate, decision, share, months, relief, article).</summary>
-public sealed record MyLine(string Tax, string Object, decimal Base, string Unit, decimal Rate, string? Decision, string Share, int Months, Money Gross,
+public sealed record MyLine(string Tax, string Object, decimal Base, string Unit, string BaseText, decimal Rate, string RateText, string? Decision, string Share, int Months, Money Gross,
     Money Relief, string? ReliefNote, Money Net, string Citation);
 
 /// <summary>My notice of a year: its two instalments (LML 18.13), the reference to pay with and what is left to pay on it.</summary>
@@ -122,7 +122,8 @@ public sealed class SelfService : IAsyncDisposable
     private static MyLine Line(AssessmentLine l)
     {
         var tax = LocalTaxes.Name(l.Tax);
-        return new MyLine(Text.English ? tax.En : tax.Az, l.ObjectLabel, l.BaseValue, l.Unit.ToString(), l.Rate, l.Decision, l.WeightText + (l.WeightNote is null ? "" : $" ({l.WeightNote})"),
+        return new MyLine(Text.English ? tax.En : tax.Az, l.ObjectLabel, l.BaseValue, l.Unit.ToString(), AssessedLine.BaseText(l.Unit, l.BaseValue, Text.Lang),
+            l.Rate, AssessedLine.RateText(l.Unit, l.Rate, Text.Lang), l.Decision, l.WeightText + (l.WeightNote is null ? "" : $" ({l.WeightNote})"),
             l.Months, Money.FromQepik(l.GrossQepik), Money.FromQepik(l.ReliefQepik), l.ReliefNote, Money.FromQepik(l.NetQepik), l.Citation);
     }
 
