@@ -93,8 +93,6 @@ public sealed record AssessedLine(
     public string Explain(string lang)
     {
         var az = Language.IsAz(lang);
-        var inv = CultureInfo.InvariantCulture;
-        string N(decimal d, string format = "0.####") => d.ToString(format, inv).Replace('.', az ? ',' : '.');
         var what = Outcome switch
         {
             LineOutcome.Exempt => az ? $"vergiyə cəlb edilmir ({Citation})" : $"not taxed ({Citation})",

@@ -18,7 +18,8 @@ public static class BudgetDemo
     {
         var year = today.Year;
         if (await db.Budgets.AnyAsync(b => b.MunicipalityId == demo.Id && b.Year == year, ct)) return null;
-        var decision = await ApprovalDecisionAsync(db, demo, new DateOnly(year - 1, 12, 18), year, ct);
+        var decision = await CouncilDemo.PastDecisionAsync(db, demo, new DateOnly(year - 1, 12, 18), $"{year}-ci il üçün yerli büdcənin təsdiq edilməsi haqqında",
+            $"{year}-ci il üçün yerli büdcə təsdiq edilsin (MMƏQ 10.2).", DecisionArea.Budget, MajorityRule.SimpleMajority, ct);
         var budget = new MunicipalBudget
         {
             MunicipalityId = demo.Id, Year = year, Status = BudgetStatus.Approved, DraftingStartedOn = BudgetCalendar.DraftingStarts(year),
@@ -51,35 +52,4 @@ public static class BudgetDemo
         await db.SaveChangesAsync(ct);
         return budget;
     }
-
-    private static async Task<CouncilDecision> ApprovalDecisionAsync(AppDb db, Municipality demo, DateOnly on, int year, CancellationToken ct)
-    {
-        var title = $"{year}-ci il üçün yerli büdcənin təsdiq edilməsi haqqında";
-        var members = demo.CouncilSize().Seats ?? 5;
-        var session = new CouncilSession { MunicipalityId = demo.Id, Place = "Biləcəri bələdiyyəsinin iclas zalı (demo)", CalledBy = "demo", ScheduledOn = on,
-            CalledOn = on.AddDays(-6), Members = members, Status = SessionStatus.Closed, AgendaApproved = true };
-        db.CouncilSessions.Add(session);
-        await db.SaveChangesAsync(ct);
-        var item = new AgendaItem { MunicipalityId = demo.Id, SessionId = session.Id, Number = 1, Title = title, Area = DecisionArea.Budget,
-            Rule = MajorityRule.SimpleMajority, Status = AgendaItemStatus.Adopted };
-        db.AgendaItems.Add(item);
-        await db.SaveChangesAsync(ct);
-        var (required, _) = Voting.Threshold(MajorityRule.SimpleMajority, MajorityBase.AllMembers, members, members);
-        var vote = new CouncilVote { MunicipalityId = demo.Id, SessionId = session.Id, AgendaItemId = item.Id, Members = members, Present = members, For = members,
-            Required = required, Adopted = true, Rule = MajorityRule.SimpleMajority, Status = VoteStatus.Closed };
-        db.CouncilVotes.Add(vote);
-        await db.SaveChangesAsync(ct);
-        var number = (await db.CouncilDecisions.Where(d => d.MunicipalityId == demo.Id && d.Year == on.Year).MaxAsync(d => (int?)d.Number, ct) ?? 0) + 1;
-        var decision = new CouncilDecision { MunicipalityId = demo.Id, Year = on.Year, Number = number, AdoptedOn = on, SessionId = session.Id, AgendaItemId = item.Id,
-            VoteId = vote.Id, Area = DecisionArea.Budget, Title = title, Text = $"{year}-ci il üçün yerli büdcə təsdiq edilsin (MMƏQ 10.2).",
-            Rule = MajorityRule.SimpleMajority, Members = members, Present = members, For = members, Required = required, Status = DecisionStatus.Signed,
-            SignedAt = At(on), OversightDueOn = on.AddDays(7),
-            // Last December's decision went the whole way then: published (SL 52-1) and its copy sent (SL 48.1), so the portal cites it.
-            PublishedAt = At(on.AddDays(1)), SentToOversightAt = At(on.AddDays(2)), SentBy = "demo" };
-        db.CouncilDecisions.Add(decision);
-        await db.SaveChangesAsync(ct);
-        return decision;
-    }
-
-    private static DateTime At(DateOnly day) => day.ToDateTime(new TimeOnly(8, 0), DateTimeKind.Utc); // noon in Baku
 }

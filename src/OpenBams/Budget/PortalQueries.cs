@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using OpenBams.Law.Budget;
+using OpenBams.Law.Taxes;
 using OpenBams.Platform.Data;
 using OpenBams.Registry;
 
@@ -27,7 +28,7 @@ public sealed record PortalLine(int Id, BudgetSide Side, string Code, string Cla
     long ApprovedQepik, long AmendmentsQepik, long ReallocatedInQepik, long ReallocatedOutQepik, long CurrentQepik, long CommittedQepik, long PaidQepik);
 
 /// <summary>Tax collection and arrears of one tax, summed over every taxpayer: no person, no reference, no FIN.</summary>
-public sealed record PortalTaxRow(string Tax, long ChargedQepik, long PaidQepik, long OutstandingQepik, long OverdueQepik);
+public sealed record PortalTaxRow(LocalTax Tax, long ChargedQepik, long PaidQepik, long OutstandingQepik, long OverdueQepik);
 
 public sealed record PortalDecision(int Id, int Number, int Year, string Title, DateOnly AdoptedOn);
 
@@ -264,7 +265,7 @@ public static class PortalQueries
             // Overdue: what is still open on instalments whose due day has passed.
             var overdue = charges.Where(c => c.Tax == t && c.Due).Sum(c => c.Sum)
                           - paid.Where(p => p.Tax == t && dueKeys.Contains((p.Tax, p.Period, p.Instalment))).Sum(p => p.Sum);
-            return new PortalTaxRow(t.ToString(), charged, got, Math.Max(0, charged - got), Math.Max(0, overdue));
+            return new PortalTaxRow(t, charged, got, Math.Max(0, charged - got), Math.Max(0, overdue));
         }).ToList();
     }
 

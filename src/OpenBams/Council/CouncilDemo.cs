@@ -59,4 +59,37 @@ public static class CouncilDemo
         await db.SaveChangesAsync(ct);
         return seats;
     }
+
+    /// <summary>
+    /// A decision of a closed session on a past day where every member voted for it, and that went the whole way then: signed
+    /// (SL 19.4), published (SL 52-1) and its copy sent to the oversight body (SL 48.1). The taxes and budget demos stand on these.
+    /// </summary>
+    public static async Task<CouncilDecision> PastDecisionAsync(AppDb db, Municipality demo, DateOnly on, string title, string text, DecisionArea area,
+        MajorityRule rule, CancellationToken ct)
+    {
+        var members = demo.CouncilSize().Seats ?? 5;
+        var session = new CouncilSession { MunicipalityId = demo.Id, Place = "Biləcəri bələdiyyəsinin iclas zalı (demo)", CalledBy = "demo", ScheduledOn = on,
+            CalledOn = on.AddDays(-6), Members = members, Status = SessionStatus.Closed, AgendaApproved = true };
+        db.CouncilSessions.Add(session);
+        await db.SaveChangesAsync(ct);
+        var item = new AgendaItem { MunicipalityId = demo.Id, SessionId = session.Id, Number = 1, Title = title, Area = area,
+            Rule = rule, Status = AgendaItemStatus.Adopted };
+        db.AgendaItems.Add(item);
+        await db.SaveChangesAsync(ct);
+        var (required, _) = Voting.Threshold(rule, MajorityBase.AllMembers, members, members);
+        var vote = new CouncilVote { MunicipalityId = demo.Id, SessionId = session.Id, AgendaItemId = item.Id, Members = members, Present = members, For = members,
+            Required = required, Adopted = true, Rule = rule, Status = VoteStatus.Closed };
+        db.CouncilVotes.Add(vote);
+        await db.SaveChangesAsync(ct);
+        var number = (await db.CouncilDecisions.Where(d => d.MunicipalityId == demo.Id && d.Year == on.Year).MaxAsync(d => (int?)d.Number, ct) ?? 0) + 1;
+        var decision = new CouncilDecision { MunicipalityId = demo.Id, Year = on.Year, Number = number, AdoptedOn = on, SessionId = session.Id, AgendaItemId = item.Id,
+            VoteId = vote.Id, Area = area, Title = title, Text = text,
+            Rule = rule, Members = members, Present = members, For = members, Required = required, Status = DecisionStatus.Signed,
+            SignedAt = At(on), OversightDueOn = on.AddDays(7), PublishedAt = At(on.AddDays(1)), SentToOversightAt = At(on.AddDays(2)), SentBy = "demo" };
+        db.CouncilDecisions.Add(decision);
+        await db.SaveChangesAsync(ct);
+        return decision;
+    }
+
+    private static DateTime At(DateOnly day) => day.ToDateTime(new TimeOnly(8, 0), DateTimeKind.Utc); // noon in Baku
 }

@@ -142,16 +142,16 @@ public static class Payments
     /// <summary>The channel as people call it (HÖP is the government payment portal), in the request's language.</summary>
     public static string ChannelName(PaymentChannel c) => c switch
     {
-        PaymentChannel.Bank => L("Bank", "Bank"),
-        PaymentChannel.Post => L("Poçt", "Post"),
-        PaymentChannel.PaymentPortal => L("HÖP", "Payment portal"),
-        PaymentChannel.Card => L("Kart", "Card"),
-        _ => L("Nağd", "Cash"),
+        PaymentChannel.Bank => Tr("Bank", "Bank"),
+        PaymentChannel.Post => Tr("Poçt", "Post"),
+        PaymentChannel.PaymentPortal => Tr("HÖP", "Payment portal"),
+        PaymentChannel.Card => Tr("Kart", "Card"),
+        _ => Tr("Nağd", "Cash"),
     };
 
-    public static string StatusName(PaymentStatus s) => s == PaymentStatus.Posted ? L("Qəbul edilib", "Posted") : L("Geri qaytarılıb", "Reversed");
+    public static string StatusName(PaymentStatus s) => s == PaymentStatus.Posted ? Tr("Qəbul edilib", "Posted") : Tr("Geri qaytarılıb", "Reversed");
 
-    private static string L(string az, string en) => Text.English ? en : az;
+    private static string Tr(string az, string en) => Text.English ? en : az;
 
     /// <summary>
     /// Reverses a payment: its status, who, when and why; the settlement releases what it paid, the items reopen, and other

@@ -21,7 +21,9 @@ public static class TaxesDemo
         if (await db.Taxpayers.AnyAsync(t => t.MunicipalityId == demo.Id, ct)) return false;
         var year = today.Year;
         db.TaxSettings.Add(new TaxSettings { MunicipalityId = demo.Id, SettlementGroup = "baku" });
-        var decision = await RatesDecisionAsync(db, demo, new DateOnly(year - 1, 12, 10), ct);
+        // A closed session of last December where all members voted for the rates: two thirds of the members (SL 43.3).
+        var decision = await CouncilDemo.PastDecisionAsync(db, demo, new DateOnly(year - 1, 12, 10), "Torpaq və əmlak vergilərinin dərəcələri haqqında",
+            "Torpaq və əmlak vergilərinin dərəcələri 1 yanvardan təsdiq edilsin.", DecisionArea.LocalTaxesAndPayments, MajorityRule.TwoThirdsOfMembers, ct);
         var from = new DateOnly(year, 1, 1);
         foreach (var (cls, rate) in new[] { (RateClasses.Residential("baku"), 0.4m), (RateClasses.NonResidential("baku"), 10m), (RateClasses.Building, 0.1m),
                      (RateClasses.Vehicle(VehicleKind.Automobile), 0.02m) })
@@ -81,15 +83,16 @@ public static class TaxesDemo
             scope.ServiceProvider.GetRequiredService<TenantAccessor>().Use(TenantContext.System);
             var db = scope.ServiceProvider.GetRequiredService<AppDb>();
             var year = today.Year;
-            var halves = await db.TaxCharges.AsNoTracking().Where(c => c.MunicipalityId == municipalityId && c.Year == year)
+            var halves = (await db.TaxCharges.AsNoTracking().Where(c => c.MunicipalityId == municipalityId && c.Year == year)
                 .GroupBy(c => new { c.TaxpayerId, c.Instalment })
-                .Select(g => new { g.Key.TaxpayerId, g.Key.Instalment, Qepik = g.Sum(c => c.AmountQepik), DueOn = g.Min(c => c.DueOn) }).ToListAsync(ct);
+                .Select(g => new { g.Key.TaxpayerId, g.Key.Instalment, Qepik = g.Sum(c => c.AmountQepik), DueOn = g.Min(c => c.DueOn) }).ToListAsync(ct))
+                .ToLookup(h => h.TaxpayerId);
             var people = await db.Taxpayers.AsNoTracking().Where(t => t.MunicipalityId == municipalityId).OrderBy(t => t.Id)
                 .Select(t => new { t.Id, t.PersonalId, t.Name }).ToListAsync(ct);
             for (var k = 0; k < people.Count; k++)
             {
                 var t = people[k];
-                foreach (var half in halves.Where(h => h.TaxpayerId == t.Id && h.Qepik > 0).OrderBy(h => h.Instalment))
+                foreach (var half in halves[t.Id].Where(h => h.Qepik > 0).OrderBy(h => h.Instalment))
                 {
                     if (half.Instalment == 1 ? k % 4 == 3 : k % 2 == 1) continue;
                     var at = new DateTimeOffset(half.DueOn.AddDays(-5).ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(4));
@@ -107,36 +110,4 @@ public static class TaxesDemo
             ShareNumerator = 1, ShareDenominator = 1, Right = HoldingRight.Ownership, RegisteredOn = since, TitleReceivedOn = since });
 
     private static string Search(string s) => Platform.Search.SpellingFold.Fold(s);
-
-    /// <summary>A closed session of last December where all members voted for the rates: a decision with two thirds of the members (SL 43.3).</summary>
-    private static async Task<CouncilDecision> RatesDecisionAsync(AppDb db, Municipality demo, DateOnly on, CancellationToken ct)
-    {
-        const string title = "Torpaq və əmlak vergilərinin dərəcələri haqqında";
-        var members = demo.CouncilSize().Seats ?? 5;
-        var session = new CouncilSession { MunicipalityId = demo.Id, Place = "Biləcəri bələdiyyəsinin iclas zalı (demo)", CalledBy = "demo", ScheduledOn = on,
-            CalledOn = on.AddDays(-6), Members = members, Status = SessionStatus.Closed, AgendaApproved = true };
-        db.CouncilSessions.Add(session);
-        await db.SaveChangesAsync(ct);
-        var item = new AgendaItem { MunicipalityId = demo.Id, SessionId = session.Id, Number = 1, Title = title, Area = DecisionArea.LocalTaxesAndPayments,
-            Rule = MajorityRule.TwoThirdsOfMembers, Status = AgendaItemStatus.Adopted };
-        db.AgendaItems.Add(item);
-        await db.SaveChangesAsync(ct);
-        var (required, _) = Voting.Threshold(MajorityRule.TwoThirdsOfMembers, MajorityBase.AllMembers, members, members);
-        var vote = new CouncilVote { MunicipalityId = demo.Id, SessionId = session.Id, AgendaItemId = item.Id, Members = members, Present = members, For = members,
-            Required = required, Adopted = true, Rule = MajorityRule.TwoThirdsOfMembers, Status = VoteStatus.Closed };
-        db.CouncilVotes.Add(vote);
-        await db.SaveChangesAsync(ct);
-        var number = (await db.CouncilDecisions.Where(d => d.MunicipalityId == demo.Id && d.Year == on.Year).MaxAsync(d => (int?)d.Number, ct) ?? 0) + 1;
-        var decision = new CouncilDecision { MunicipalityId = demo.Id, Year = on.Year, Number = number, AdoptedOn = on, SessionId = session.Id, AgendaItemId = item.Id,
-            VoteId = vote.Id, Area = DecisionArea.LocalTaxesAndPayments, Title = title, Text = "Torpaq və əmlak vergilərinin dərəcələri 1 yanvardan təsdiq edilsin.",
-            Rule = MajorityRule.TwoThirdsOfMembers, Members = members, Present = members, For = members, Required = required, Status = DecisionStatus.Signed,
-            SignedAt = At(on), OversightDueOn = on.AddDays(7),
-            // Last December's decision went the whole way then: published (SL 52-1) and its copy sent (SL 48.1), so the portal cites it.
-            PublishedAt = At(on.AddDays(1)), SentToOversightAt = At(on.AddDays(2)), SentBy = "demo" };
-        db.CouncilDecisions.Add(decision);
-        await db.SaveChangesAsync(ct);
-        return decision;
-    }
-
-    private static DateTime At(DateOnly day) => day.ToDateTime(new TimeOnly(8, 0), DateTimeKind.Utc); // noon in Baku
 }

@@ -145,8 +145,8 @@ public static class Seeding
             residents.Add((resident.FullName, resident.PersonalId!));
         }
         logins.Add(new DemoLogin("sakin1 … sakin20", Role.Resident.ToString(), demo.Name));
-        var today = OpenBams.Platform.Clock.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>());
         var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        var today = OpenBams.Platform.Clock.Today(time);
         var taxesLoaded = await Taxes.TaxesDemo.LoadAsync(db, demo, residents, today, ct);
         if (await Budget.BudgetDemo.LoadAsync(db, demo, today, ct) is not null)
             await Budget.BudgetExecutionDemo.LoadAsync(db, demo.Id, today, time, ct);
