@@ -40,6 +40,10 @@ public sealed class RunCommandTests
 
             var second = await RunUntilHealthyAsync(dataDir);
             Assert.Contains("\"total\":2718", second.Register); // the import is idempotent
+            // and so is the demo: a restart collects no tax twice.
+            Assert.Equal(demo.GetProperty("taxPayments").GetInt32(), second.Portal.RootElement.GetProperty("taxPayments").GetInt32());
+            first.Portal.Dispose();
+            second.Portal.Dispose();
             Assert.DoesNotContain("Administrator login", second.Output); // the admin exists already; no new password
         }
         finally
